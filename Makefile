@@ -1,0 +1,46 @@
+# The course's two commands: `make lab` and `make test`.
+# Both create .venv (Python 3.11) and install requirements.txt when needed.
+
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+# The test command's environment: deterministic hashing, one thread per
+# worker (two xdist workers share the 2 cores), quiet TensorFlow.
+TEST_ENV := PYTHONHASHSEED=0 OMP_NUM_THREADS=1 TF_CPP_MIN_LOG_LEVEL=3 \
+	TF_ENABLE_ONEDNN_OPTS=0
+
+.PHONY: lab test bench notebooks practice clean
+
+$(STAMP): requirements.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $(STAMP)
+
+## make lab: JupyterLab on 127.0.0.1 with token authentication, at chapters/
+lab: $(STAMP)
+	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 \
+		--ServerApp.root_dir="$(CURDIR)" \
+		--LabApp.default_url=/lab/tree/chapters
+
+## make test: every unit test and every notebook (nbval), in parallel
+test: $(STAMP)
+	$(TEST_ENV) $(BIN)/python -m pytest
+
+## make bench: execution time per notebook and the import costs
+bench: $(STAMP)
+	$(TEST_ENV) $(BIN)/python -m helpers.build bench
+
+## make notebooks: re-execute chapters/ and solutions/, regenerate practice/
+notebooks: $(STAMP)
+	$(TEST_ENV) $(BIN)/python -m helpers.build execute \
+		chapters/[0-9][0-9]_*.ipynb solutions/[0-9][0-9]_*.ipynb
+	$(BIN)/python -m helpers.build practice
+
+## make practice: regenerate practice/ from solutions/
+practice: $(STAMP)
+	$(BIN)/python -m helpers.build practice
+
+clean:
+	rm -rf $(VENV)

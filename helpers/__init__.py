@@ -1,0 +1,39 @@
+"""Helpers for the autodiff course notebooks.
+
+``import helpers`` before TensorFlow: it sets the environment variables that
+keep TensorFlow's start-up logs out of the notebooks. The lessons themselves
+(dual numbers, the scalar engine, hand-written backward passes) live in the
+notebooks, not here.
+"""
+
+from .notebook import quiet_tensorflow
+
+quiet_tensorflow()
+
+from .gradcheck import GradientCheck, check_gradient  # noqa: E402
+from .notebook import setup, versions  # noqa: E402
+from .numerical import (  # noqa: E402
+    derivative,
+    gradient,
+    hessian,
+    jacobian,
+    relative_error,
+)
+from .plotting import plot_function, plot_secants, plot_tangent  # noqa: E402
+from .quiz import Question  # noqa: E402
+
+__all__ = [
+    "GradientCheck",
+    "Question",
+    "check_gradient",
+    "derivative",
+    "gradient",
+    "hessian",
+    "jacobian",
+    "plot_function",
+    "plot_secants",
+    "plot_tangent",
+    "relative_error",
+    "setup",
+    "versions",
+]

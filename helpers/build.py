@@ -1,0 +1,210 @@
+"""Project commands for notebooks (not used by the notebooks themselves).
+
+    python -m helpers.build execute NOTEBOOK...   re-run and store outputs
+    python -m helpers.build practice              practice/ from solutions/
+    python -m helpers.build bench                 time every notebook
+
+``execute`` is the one canonical way to store outputs: the course's kernel
+(this interpreter), the test suite's environment variables, and afterwards
+each cell's ``metadata.execution`` timestamps and the notebook's widget
+state are removed, so a re-run changes only what the code changed.
+
+``practice`` turns each solutions/NN_*.ipynb into practice/NN_*.ipynb: code
+between ``# BEGIN SOLUTION`` and ``# END SOLUTION`` becomes a stub, cells
+tagged ``solution-only`` are dropped, and outputs are removed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import copy
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+TEST_ENV = {
+    "PYTHONHASHSEED": "0",
+    "OMP_NUM_THREADS": "1",
+    "TF_CPP_MIN_LOG_LEVEL": "3",
+    "TF_ENABLE_ONEDNN_OPTS": "0",
+}
+BEGIN, END = "# BEGIN SOLUTION", "# END SOLUTION"
+
+
+def test_environment() -> None:
+    """Set the variables the test command sets, for kernels started later."""
+    for key, value in TEST_ENV.items():
+        os.environ.setdefault(key, value)
+
+
+def strip_run_metadata(nb: Any) -> Any:
+    """Drop per-run noise: execution timestamps and widget state."""
+    nb.metadata.pop("widgets", None)
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)
+        cell.metadata.pop("ExecuteTime", None)
+    return nb
+
+
+def execute(path: Path, *, write: bool = True) -> float:
+    """Run a notebook top to bottom in its own folder; return seconds."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    test_environment()
+    nb = nbformat.read(path, as_version=4)
+    client = NotebookClient(
+        nb,
+        timeout=300,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(path.parent)}},
+    )
+    start = time.perf_counter()
+    client.execute()
+    seconds = time.perf_counter() - start
+    if write:
+        nbformat.write(strip_run_metadata(nb), path)
+    return seconds
+
+
+def _stub(region: list[str], indent: str) -> list[str]:
+    """The practice version of one solution region."""
+    if indent:
+        return [f'{indent}raise NotImplementedError("your code here")\n']
+    try:
+        tree = ast.parse("".join(region))
+    except SyntaxError:
+        tree = ast.Module(body=[], type_ignores=[])
+    names = [
+        ast.unparse(target)
+        for node in tree.body
+        if isinstance(node, ast.Assign)
+        for target in node.targets
+    ]
+    if not names:
+        return ["...  # your code here\n"]
+    return [f"{name} = ...  # your answer here\n" for name in names]
+
+
+def practice_source(source: str) -> str:
+    """Replace every BEGIN/END SOLUTION region of a cell with its stub."""
+    lines = source.splitlines(keepends=True)
+    out: list[str] = []
+    region: list[str] | None = None
+    indent = ""
+    for line in lines:
+        stripped = line.strip()
+        if stripped == BEGIN:
+            if region is not None:
+                raise ValueError(f"nested {BEGIN!r} in:\n{source}")
+            region, indent = [], line[: len(line) - len(line.lstrip())]
+        elif stripped == END:
+            if region is None:
+                raise ValueError(f"{END!r} without {BEGIN!r} in:\n{source}")
+            out.extend(_stub(region, indent))
+            region = None
+        elif region is not None:
+            region.append(line)
+        else:
+            out.append(line)
+    if region is not None:
+        raise ValueError(f"{BEGIN!r} without {END!r} in:\n{source}")
+    return "".join(out).rstrip("\n")
+
+
+def make_practice(solution: Any) -> Any:
+    """The practice notebook made from a solution notebook (a copy)."""
+    nb = copy.deepcopy(solution)
+    cells = []
+    for cell in nb.cells:
+        if "solution-only" in cell.metadata.get("tags", []):
+            continue
+        if cell.cell_type == "code":
+            cell.source = practice_source(cell.source)
+            cell.outputs = []
+            cell.execution_count = None
+        cells.append(cell)
+    nb.cells = cells
+    return strip_run_metadata(nb)
+
+
+def practice_path(solution_path: Path) -> Path:
+    return solution_path.parent.parent / "practice" / solution_path.name
+
+
+def write_practice() -> list[Path]:
+    import nbformat
+
+    written = []
+    for path in sorted((ROOT / "solutions").glob("[0-9][0-9]_*.ipynb")):
+        target = practice_path(path)
+        nb = make_practice(nbformat.read(path, as_version=4))
+        target.parent.mkdir(exist_ok=True)
+        nbformat.write(nb, target)
+        written.append(target)
+    return written
+
+
+def import_cost(module: str) -> float:
+    """Seconds for a fresh interpreter to import ``module``."""
+    test_environment()
+    code = (
+        "import time, helpers; t = time.perf_counter(); "
+        f"import {module}; print(time.perf_counter() - t)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=os.environ.copy(),
+    ).stdout
+    return float(out.strip().splitlines()[-1])
+
+
+def notebooks() -> list[Path]:
+    return sorted(
+        p
+        for folder in ("chapters", "solutions", "practice")
+        for p in (ROOT / folder).glob("[0-9][0-9]_*.ipynb")
+    )
+
+
+def bench() -> None:
+    """Print execution time per notebook, the total and the import costs."""
+    rows = [(str(p.relative_to(ROOT)), execute(p, write=False)) for p in notebooks()]
+    width = max((len(name) for name, _ in rows), default=10)
+    print(f"{'notebook':<{width}}  seconds")
+    for name, seconds in sorted(rows, key=lambda row: -row[1]):
+        print(f"{name:<{width}}  {seconds:7.1f}")
+    print(f"{'total (serial)':<{width}}  {sum(s for _, s in rows):7.1f}")
+    for module in ("numpy", "matplotlib.pyplot", "tensorflow", "torch"):
+        print(f"import {module:<18} {import_cost(module):5.1f} s")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m helpers.build")
+    sub = parser.add_subparsers(dest="command", required=True)
+    run = sub.add_parser("execute", help="re-run notebooks, store outputs")
+    run.add_argument("paths", nargs="+", type=Path)
+    sub.add_parser("practice", help="generate practice/ from solutions/")
+    sub.add_parser("bench", help="time every notebook")
+    args = parser.parse_args(argv)
+    if args.command == "execute":
+        for path in args.paths:
+            print(f"{path}: {execute(path.resolve()):.1f} s", flush=True)
+    elif args.command == "practice":
+        for path in write_practice():
+            print(f"wrote {path.relative_to(ROOT)}")
+    else:
+        bench()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""One module per chapter, ``chNN``, holding that chapter's questions."""
