@@ -154,7 +154,7 @@ def import_cost(module: str) -> float:
     """Seconds for a fresh interpreter to import ``module``."""
     test_environment()
     code = (
-        "import time, helpers; t = time.perf_counter(); "
+        "import time; t = time.perf_counter(); "
         f"import {module}; print(time.perf_counter() - t)"
     )
     out = subprocess.run(

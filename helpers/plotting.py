@@ -103,6 +103,7 @@ def plot_secants(
     span = max(abs(h) for h in hs)
     x_range = x_range or (x0 - 0.5 * span, x0 + 1.3 * span)
     ax = plot_function(f, x_range=x_range, ax=ax)
+    ax.lines[-1].set(color="tab:red", lw=2.5)
     xs = np.linspace(*x_range, 2)
     colors = plt.cm.viridis(np.linspace(0.0, 0.85, len(hs)))
     for h, color in zip(hs, colors):

@@ -129,6 +129,10 @@ def _show(value: Any) -> str:
     return np.array2string(array, separator=", ", precision=6)
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
 def _as_numbers(answer: Any, expected_what: str) -> tuple[np.ndarray | None, str]:
     """Convert an answer to floats or return (None, the reason it failed)."""
     if isinstance(answer, (bool, np.bool_)):
@@ -251,8 +255,8 @@ def shape(expected: Sequence[int]) -> Checker:
             return True, ""
         if len(given) != len(target):
             return False, (
-                f"{given} has {len(given)} dimensions; the result has "
-                f"{len(target)}."
+                f"{given} has {_count(len(given), 'dimension')}; the result "
+                f"has {len(target)}."
             )
         if sorted(given) == sorted(target):
             return False, f"{given} has the right sizes in the wrong order."
