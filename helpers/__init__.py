@@ -19,7 +19,15 @@ from .numerical import (  # noqa: E402
     jacobian,
     relative_error,
 )
-from .plotting import plot_function, plot_secants, plot_tangent  # noqa: E402
+from .plotting import (  # noqa: E402
+    draw_graph,
+    plot_descent_path,
+    plot_difference_errors,
+    plot_function,
+    plot_gradient_field,
+    plot_secants,
+    plot_tangent,
+)
 from .quiz import Question  # noqa: E402
 
 __all__ = [
@@ -27,10 +35,14 @@ __all__ = [
     "Question",
     "check_gradient",
     "derivative",
+    "draw_graph",
     "gradient",
     "hessian",
     "jacobian",
+    "plot_descent_path",
+    "plot_difference_errors",
     "plot_function",
+    "plot_gradient_field",
     "plot_secants",
     "plot_tangent",
     "relative_error",

@@ -126,3 +126,234 @@ def _padded(ys: np.ndarray) -> tuple[float, float]:
     low, high = float(np.min(ys)), float(np.max(ys))
     pad = 0.1 * (high - low or 1.0)
     return low - pad, high + pad
+
+
+def plot_difference_errors(
+    f: Callable[..., Any],
+    x: float,
+    *,
+    df: Callable[..., Any],
+    methods: Sequence[str] = ("forward", "central"),
+    dtypes: Sequence[Any] = (np.float64,),
+    hs: Any = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Log-log plot of finite-difference error against the step h.
+
+    error(h) = |D_h f(x) - f'(x)|, with D_h the forward, backward or central
+    difference computed in each dtype (f is called with arrays of that
+    dtype). Truncation error falls with h, round-off error grows like eps/h,
+    so each curve is V-shaped; the best h of each curve is marked.
+
+    Args:
+        f: an elementwise function (``np.sin``, ``lambda x: x**3``).
+        x: the point.
+        df: the exact derivative, used as the reference.
+        methods: any of 'forward', 'backward', 'central'.
+        dtypes: NumPy float types to compute in, e.g. (np.float32, np.float64).
+        hs: the steps; default 10^-16 ... 10^0.
+    """
+    f = check_callable(f)
+    check_callable(df, "df")
+    steps = np.logspace(-16, 0, 161) if hs is None else to_array(hs, "hs")
+    exact = float(to_array(df(x), "df(x)"))
+    ax = _axes(ax)
+    for dtype in dtypes:
+        for method in methods:
+            errors = difference_errors(f, x, exact, steps, method, dtype)
+            name = np.dtype(dtype).name
+            line, = ax.loglog(steps, errors, label=f"{method}, {name}")
+            best = int(np.argmin(errors))
+            ax.plot(steps[best], errors[best], "o", color=line.get_color(),
+                    ms=7, mec="black")
+    ax.set_xlabel("step $h$")
+    ax.set_ylabel("absolute error $|D_h f(x) - f'(x)|$")
+    ax.set_title("Error is V-shaped in $h$: truncation right, round-off left")
+    ax.legend(fontsize=8)
+    return ax
+
+
+def difference_errors(
+    f: Callable[..., Any],
+    x: float,
+    exact: float,
+    hs: np.ndarray,
+    method: str,
+    dtype: Any = np.float64,
+) -> np.ndarray:
+    """|finite difference - exact| for every step in ``hs``, in ``dtype``.
+
+    The point and the steps are rounded to ``dtype`` first, and f is
+    evaluated in ``dtype``, so float32 shows float32 round-off. Errors of
+    exactly 0 are replaced by the smallest positive float so they can be
+    drawn on log axes.
+    """
+    xs = np.full(len(hs), x, dtype=dtype)
+    h = np.asarray(hs, dtype=dtype)
+    if method == "central":
+        approx = (f(xs + h) - f(xs - h)) / (2 * h)
+    elif method == "forward":
+        approx = (f(xs + h) - f(xs)) / h
+    elif method == "backward":
+        approx = (f(xs) - f(xs - h)) / h
+    else:
+        raise ValueError(
+            f"method must be 'central', 'forward' or 'backward'; got {method!r}."
+        )
+    errors = np.abs(np.asarray(approx, dtype=np.float64) - exact)
+    return np.maximum(errors, np.finfo(np.float64).tiny)
+
+
+def plot_gradient_field(
+    f: Callable[..., Any],
+    *,
+    grad: Callable[..., Any] | None = None,
+    x_range: tuple[float, float] = (-3.0, 3.0),
+    y_range: tuple[float, float] = (-3.0, 3.0),
+    arrows: int = 11,
+    ax: Axes | None = None,
+) -> Axes:
+    """Contour lines of f(x, y) with its gradient drawn as arrows.
+
+    f takes an array [x, y] and returns a number. The arrows show
+    grad f = (df/dx, df/dy): from ``grad`` if given, else central
+    differences. They point uphill, across the level sets.
+    """
+    from .numerical import gradient as numerical_gradient
+
+    f = check_callable(f)
+    grad_fn = grad if grad is not None else (
+        lambda p: numerical_gradient(f, p))
+    ax = _axes(ax)
+    gx, gy = np.meshgrid(np.linspace(*x_range, 200), np.linspace(*y_range, 200))
+    values = np.array([[float(to_array(f(np.array([a, b])), "f(x, y)"))
+                        for a, b in zip(row_x, row_y)]
+                       for row_x, row_y in zip(gx, gy)])
+    contours = ax.contour(gx, gy, values, levels=15, cmap="viridis")
+    ax.clabel(contours, fontsize=7)
+    ax_, ay_ = np.meshgrid(np.linspace(*x_range, arrows),
+                           np.linspace(*y_range, arrows))
+    field = np.array([to_array(grad_fn(np.array([a, b])), "grad")
+                      for a, b in zip(ax_.ravel(), ay_.ravel())])
+    ax.quiver(ax_.ravel(), ay_.ravel(), field[:, 0], field[:, 1],
+              color="tab:red", angles="xy", label=r"$\nabla f$")
+    ax.set_xlabel("$x$")
+    ax.set_ylabel("$y$")
+    ax.set_aspect("equal")
+    ax.set_title("The gradient points uphill, across the contour lines")
+    ax.legend(loc="upper right")
+    return ax
+
+
+def plot_descent_path(
+    f: Callable[..., Any],
+    path: Any,
+    *,
+    x_range: tuple[float, float] | None = None,
+    y_range: tuple[float, float] | None = None,
+    label: str = "descent path",
+    ax: Axes | None = None,
+) -> Axes:
+    """A path of 2-D iterates drawn over the contour lines of f(x, y).
+
+    ``path`` has shape (steps, 2). Call again with the same ``ax`` to draw
+    a second path (the contours are drawn only once per Axes).
+    """
+    f = check_callable(f)
+    points = to_array(path, "path")
+    if points.ndim != 2 or points.shape[1] != 2:
+        raise ValueError(
+            f"path must have shape (steps, 2); got shape {points.shape}."
+        )
+    if ax is None or not ax.collections:
+        pad = 0.5 + 0.1 * np.ptp(points, axis=0)
+        x_range = x_range or (points[:, 0].min() - pad[0],
+                              points[:, 0].max() + pad[0])
+        y_range = y_range or (points[:, 1].min() - pad[1],
+                              points[:, 1].max() + pad[1])
+        ax = _axes(ax)
+        gx, gy = np.meshgrid(np.linspace(*x_range, 150),
+                             np.linspace(*y_range, 150))
+        values = np.array([[float(to_array(f(np.array([a, b])), "f(x, y)"))
+                            for a, b in zip(rx, ry)]
+                           for rx, ry in zip(gx, gy)])
+        ax.contour(gx, gy, values, levels=20, cmap="viridis", alpha=0.7)
+        ax.set_xlabel("$x$")
+        ax.set_ylabel("$y$")
+        ax.set_title("Descent path over the contour lines of $f$")
+    ax.plot(points[:, 0], points[:, 1], "o-", ms=3, label=label)
+    ax.plot(points[-1, 0], points[-1, 1], "k*", ms=10)
+    ax.legend()
+    return ax
+
+
+def draw_graph(
+    root: Any,
+    *,
+    children: Callable[[Any], Any],
+    label: Callable[[Any], str],
+    ax: Axes | None = None,
+    title: str = "Computational graph: inputs on the left, output on the right",
+) -> Axes:
+    """Draw a computational graph (a DAG) with matplotlib, inputs first.
+
+    Works for any node type: ``children(node)`` returns the nodes it was
+    computed from (its inputs) and ``label(node)`` the text of its box, for
+    example "x = 3" or "* | value 24 | grad 1". A node used twice (x * x)
+    is drawn once, with two arrows. Column = longest path from an input.
+    """
+    check_callable(children, "children")
+    check_callable(label, "label")
+    order: list[Any] = []
+    seen: set[int] = set()
+
+    def visit(node: Any) -> None:  # topological order, inputs first
+        if id(node) in seen:
+            return
+        seen.add(id(node))
+        for child in children(node):
+            visit(child)
+        order.append(node)
+
+    visit(root)
+    column: dict[int, int] = {}
+    for node in order:
+        inputs = list(children(node))
+        column[id(node)] = 1 + max((column[id(c)] for c in inputs), default=-1)
+    rows: dict[int, int] = {}
+    position: dict[int, tuple[float, float]] = {}
+    for node in order:
+        col = column[id(node)]
+        row = rows.get(col, 0)
+        rows[col] = row + 1
+        position[id(node)] = (float(col), -float(row))
+    ax = _axes(ax)
+    for node in order:
+        x1, y1 = position[id(node)]
+        drawn: dict[int, int] = {}
+        for child in children(node):
+            x0, y0 = position[id(child)]
+            repeat = drawn.get(id(child), 0)  # x * x: bend the second arrow
+            drawn[id(child)] = repeat + 1
+            ax.annotate("", xy=(x1, y1), xytext=(x0, y0),
+                        arrowprops=dict(arrowstyle="->", color="gray",
+                                        shrinkA=22, shrinkB=22,
+                                        connectionstyle=f"arc3,rad={0.35 * repeat}"))
+    for node in order:
+        x, y = position[id(node)]
+        is_input = not list(children(node))
+        ax.text(x, y, label(node), ha="center", va="center", fontsize=9,
+                bbox=dict(boxstyle="round,pad=0.4",
+                          fc="lightyellow" if is_input else "lightblue",
+                          ec="gray"))
+    width = max(column.values()) + 1
+    height = max(rows.values())
+    ax.set_xlim(-0.6, width - 0.4)
+    ax.set_ylim(-height + 0.4, 0.6)
+    ax.set_xticks(range(width))
+    ax.set_yticks([])
+    ax.grid(False)
+    ax.spines["left"].set_visible(False)
+    ax.set_xlabel("depth from the inputs")
+    ax.set_title(title)
+    return ax

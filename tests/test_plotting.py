@@ -69,3 +69,68 @@ def test_plot_secants_rejects_a_zero_step():
 def test_non_callable_gets_a_clear_sentence():
     with pytest.raises(TypeError, match="must be a function"):
         helpers.plot_function([1, 2, 3])
+
+
+def test_plot_difference_errors_marks_a_best_step_per_curve():
+    ax = helpers.plot_difference_errors(
+        np.sin, 1.0, df=np.cos, dtypes=(np.float32, np.float64)
+    )
+    assert labelled(ax) and ax.get_legend() is not None
+    assert len(ax.get_legend().get_texts()) == 4
+    assert ax.get_xscale() == "log" and ax.get_yscale() == "log"
+
+
+def test_difference_errors_have_the_textbook_best_steps():
+    from helpers.plotting import difference_errors
+
+    hs = np.logspace(-16, 0, 161)
+    for method, best in [("forward", 1e-8), ("central", 1e-5)]:
+        errors = difference_errors(np.sin, 1.0, np.cos(1.0), hs, method)
+        found = hs[np.argmin(errors)]
+        assert best / 100 < found < best * 100, (method, found)
+    with pytest.raises(ValueError, match="method"):
+        difference_errors(np.sin, 1.0, 0.5, hs, "sideways")
+
+
+def test_plot_gradient_field_arrows_are_the_gradient():
+    ax = helpers.plot_gradient_field(
+        lambda v: v[0] ** 2 + 3 * v[1], x_range=(-1, 1), y_range=(-1, 1),
+        arrows=3,
+    )
+    quiver = ax.collections[-1]
+    assert np.allclose(quiver.U, 2 * quiver.X, atol=1e-6)
+    assert np.allclose(quiver.V, 3.0, atol=1e-6)
+    assert labelled(ax)
+
+
+def test_plot_descent_path_checks_its_shape_and_draws_two_paths():
+    def f(v):
+        return v[0] ** 2 + v[1] ** 2
+
+    ax = helpers.plot_descent_path(f, [[1.0, 1.0], [0.5, 0.5], [0.0, 0.0]])
+    helpers.plot_descent_path(f, [[1.0, -1.0], [0.0, 0.0]], ax=ax,
+                              label="second")
+    assert len(ax.get_legend().get_texts()) == 2
+    with pytest.raises(ValueError, match="shape"):
+        helpers.plot_descent_path(f, [1.0, 2.0])
+
+
+class Node:
+    def __init__(self, name, *inputs):
+        self.name, self.inputs = name, inputs
+
+
+def test_draw_graph_places_inputs_left_and_shares_reused_nodes():
+    x, y = Node("x"), Node("y")
+    square = Node("*", x, x)
+    out = Node("+", square, y)
+    ax = helpers.draw_graph(out, children=lambda n: n.inputs,
+                            label=lambda n: n.name)
+    boxes = {t.get_text(): t.get_position() for t in ax.texts
+             if t.get_text()}
+    assert set(boxes) == {"x", "y", "*", "+"}
+    assert boxes["x"][0] == boxes["y"][0] == 0
+    assert boxes["*"][0] == 1 and boxes["+"][0] == 2
+    arrows = [c for c in ax.get_children()
+              if type(c).__name__ == "Annotation" and not c.get_text()]
+    assert len(arrows) == 4  # x twice, square, y
