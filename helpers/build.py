@@ -177,7 +177,10 @@ def notebooks() -> list[Path]:
 
 def bench() -> None:
     """Print execution time per notebook, the total and the import costs."""
-    rows = [(str(p.relative_to(ROOT)), execute(p, write=False)) for p in notebooks()]
+    rows = [
+        (str(p.relative_to(ROOT)), execute(p, write=False))
+        for p in notebooks()
+    ]
     width = max((len(name) for name, _ in rows), default=10)
     print(f"{'notebook':<{width}}  seconds")
     for name, seconds in sorted(rows, key=lambda row: -row[1]):

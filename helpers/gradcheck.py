@@ -7,8 +7,9 @@ the gradient under test must match the numerical one entry by entry within
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 import numpy as np
 

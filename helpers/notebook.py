@@ -6,10 +6,11 @@ import os
 import platform
 import random
 import sys
+from typing import Any, cast
 
 import numpy as np
 
-PLOT_STYLE: dict[str, object] = {
+PLOT_STYLE: dict[str, Any] = {
     "figure.figsize": (6.0, 4.0),
     "figure.dpi": 100,
     "font.size": 11,
@@ -77,7 +78,7 @@ def _plot_style() -> None:
     if shell is not None and hasattr(shell, "kernel"):
         # MPLBACKEND=Agg may leak in from a test run: draw inline anyway.
         shell.run_line_magic("matplotlib", "inline")
-    matplotlib.rcParams.update(PLOT_STYLE)
+    cast(Any, matplotlib.rcParams).update(PLOT_STYLE)
 
 
 def versions() -> str:

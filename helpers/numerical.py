@@ -8,7 +8,8 @@ or a TensorFlow / PyTorch tensor.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Literal
+from collections.abc import Callable
+from typing import Any, Literal
 
 import numpy as np
 
@@ -118,7 +119,8 @@ def derivative(
 def gradient(f: Callable[..., Any], x: Any) -> np.ndarray:
     """Gradient of a scalar function of an array, by central differences.
 
-    grad[i] ~ (f(x + h e_i) - f(x - h e_i)) / (2h),  h = eps^(1/3) max(1, |x_i|)
+    grad[i] ~ (f(x + h e_i) - f(x - h e_i)) / (2h),
+    h = eps^(1/3) max(1, |x_i|)
 
     Args:
         f: takes an array shaped like ``x`` and returns one number.

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable, Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -73,7 +74,9 @@ def plot_tangent(
     x_range = x_range or (x0 - 2.0, x0 + 2.0)
     ax = plot_function(f, x_range=x_range, ax=ax)
     xs = np.linspace(*x_range, 2)
-    ax.plot(xs, y0 + slope * (xs - x0), "--", label=f"tangent, slope {_fmt(slope)}")
+    ax.plot(
+        xs, y0 + slope * (xs - x0), "--", label=f"tangent, slope {_fmt(slope)}"
+    )
     ax.plot([x0], [y0], "o", color="black", label=f"$x_0 = {_fmt(x0)}$")
     ax.set_title(f"The tangent at $x_0 = {_fmt(x0)}$ has slope {_fmt(slope)}")
     ax.legend()
@@ -109,12 +112,22 @@ def plot_secants(
     for h, color in zip(hs, colors):
         y1 = float(to_array(f(x0 + h), "f(x0 + h)"))
         slope = (y1 - y0) / h
-        ax.plot(xs, y0 + slope * (xs - x0), color=color, lw=1,
-                label=f"$h = {h:g}$: slope {_fmt(slope)}")
+        ax.plot(
+            xs,
+            y0 + slope * (xs - x0),
+            color=color,
+            lw=1,
+            label=f"$h = {h:g}$: slope {_fmt(slope)}",
+        )
         ax.plot([x0 + h], [y1], "o", color=color, ms=4)
     slope = float(df(x0)) if df is not None else derivative(f, x0)
-    ax.plot(xs, y0 + slope * (xs - x0), "k--", lw=1.5,
-            label=f"tangent: slope {_fmt(slope)}")
+    ax.plot(
+        xs,
+        y0 + slope * (xs - x0),
+        "k--",
+        lw=1.5,
+        label=f"tangent: slope {_fmt(slope)}",
+    )
     ax.plot([x0], [y0], "ko")
     ax.set_ylim(*_padded(_values(f, np.linspace(*x_range, 100))))
     ax.set_title(f"Secants through $x_0 = {_fmt(x0)}$ turn into the tangent")
@@ -162,10 +175,16 @@ def plot_difference_errors(
         for method in methods:
             errors = difference_errors(f, x, exact, steps, method, dtype)
             name = np.dtype(dtype).name
-            line, = ax.loglog(steps, errors, label=f"{method}, {name}")
+            (line,) = ax.loglog(steps, errors, label=f"{method}, {name}")
             best = int(np.argmin(errors))
-            ax.plot(steps[best], errors[best], "o", color=line.get_color(),
-                    ms=7, mec="black")
+            ax.plot(
+                steps[best],
+                errors[best],
+                "o",
+                color=line.get_color(),
+                ms=7,
+                mec="black",
+            )
     ax.set_xlabel("step $h$")
     ax.set_ylabel("absolute error $|D_h f(x) - f'(x)|$")
     ax.set_title("Error is V-shaped in $h$: truncation right, round-off left")
@@ -198,7 +217,8 @@ def difference_errors(
         approx = (f(xs) - f(xs - h)) / h
     else:
         raise ValueError(
-            f"method must be 'central', 'forward' or 'backward'; got {method!r}."
+            "method must be 'central', 'forward' or 'backward'; "
+            f"got {method!r}."
         )
     errors = np.abs(np.asarray(approx, dtype=np.float64) - exact)
     return np.maximum(errors, np.finfo(np.float64).tiny)
@@ -222,21 +242,42 @@ def plot_gradient_field(
     from .numerical import gradient as numerical_gradient
 
     f = check_callable(f)
-    grad_fn = grad if grad is not None else (
-        lambda p: numerical_gradient(f, p))
+    grad_fn = (
+        grad if grad is not None else (lambda p: numerical_gradient(f, p))
+    )
     ax = _axes(ax)
-    gx, gy = np.meshgrid(np.linspace(*x_range, 200), np.linspace(*y_range, 200))
-    values = np.array([[float(to_array(f(np.array([a, b])), "f(x, y)"))
-                        for a, b in zip(row_x, row_y)]
-                       for row_x, row_y in zip(gx, gy)])
+    gx, gy = np.meshgrid(
+        np.linspace(*x_range, 200), np.linspace(*y_range, 200)
+    )
+    values = np.array(
+        [
+            [
+                float(to_array(f(np.array([a, b])), "f(x, y)"))
+                for a, b in zip(row_x, row_y)
+            ]
+            for row_x, row_y in zip(gx, gy)
+        ]
+    )
     contours = ax.contour(gx, gy, values, levels=15, cmap="viridis")
     ax.clabel(contours, fontsize=7)
-    ax_, ay_ = np.meshgrid(np.linspace(*x_range, arrows),
-                           np.linspace(*y_range, arrows))
-    field = np.array([to_array(grad_fn(np.array([a, b])), "grad")
-                      for a, b in zip(ax_.ravel(), ay_.ravel())])
-    ax.quiver(ax_.ravel(), ay_.ravel(), field[:, 0], field[:, 1],
-              color="tab:red", angles="xy", label=r"$\nabla f$")
+    ax_, ay_ = np.meshgrid(
+        np.linspace(*x_range, arrows), np.linspace(*y_range, arrows)
+    )
+    field = np.array(
+        [
+            to_array(grad_fn(np.array([a, b])), "grad")
+            for a, b in zip(ax_.ravel(), ay_.ravel())
+        ]
+    )
+    ax.quiver(
+        ax_.ravel(),
+        ay_.ravel(),
+        field[:, 0],
+        field[:, 1],
+        color="tab:red",
+        angles="xy",
+        label=r"$\nabla f$",
+    )
     ax.set_xlabel("$x$")
     ax.set_ylabel("$y$")
     ax.set_aspect("equal")
@@ -267,16 +308,27 @@ def plot_descent_path(
         )
     if ax is None or not ax.collections:
         pad = 0.5 + 0.1 * np.ptp(points, axis=0)
-        x_range = x_range or (points[:, 0].min() - pad[0],
-                              points[:, 0].max() + pad[0])
-        y_range = y_range or (points[:, 1].min() - pad[1],
-                              points[:, 1].max() + pad[1])
+        x_range = x_range or (
+            points[:, 0].min() - pad[0],
+            points[:, 0].max() + pad[0],
+        )
+        y_range = y_range or (
+            points[:, 1].min() - pad[1],
+            points[:, 1].max() + pad[1],
+        )
         ax = _axes(ax)
-        gx, gy = np.meshgrid(np.linspace(*x_range, 150),
-                             np.linspace(*y_range, 150))
-        values = np.array([[float(to_array(f(np.array([a, b])), "f(x, y)"))
-                            for a, b in zip(rx, ry)]
-                           for rx, ry in zip(gx, gy)])
+        gx, gy = np.meshgrid(
+            np.linspace(*x_range, 150), np.linspace(*y_range, 150)
+        )
+        values = np.array(
+            [
+                [
+                    float(to_array(f(np.array([a, b])), "f(x, y)"))
+                    for a, b in zip(rx, ry)
+                ]
+                for rx, ry in zip(gx, gy)
+            ]
+        )
         ax.contour(gx, gy, values, levels=20, cmap="viridis", alpha=0.7)
         ax.set_xlabel("$x$")
         ax.set_ylabel("$y$")
@@ -293,7 +345,7 @@ def draw_graph(
     children: Callable[[Any], Any],
     label: Callable[[Any], str],
     ax: Axes | None = None,
-    title: str = "Computational graph: inputs on the left, output on the right",
+    title: str = "Computational graph: inputs left, output right",
 ) -> Axes:
     """Draw a computational graph (a DAG) with matplotlib, inputs first.
 
@@ -335,17 +387,34 @@ def draw_graph(
             x0, y0 = position[id(child)]
             repeat = drawn.get(id(child), 0)  # x * x: bend the second arrow
             drawn[id(child)] = repeat + 1
-            ax.annotate("", xy=(x1, y1), xytext=(x0, y0),
-                        arrowprops=dict(arrowstyle="->", color="gray",
-                                        shrinkA=22, shrinkB=22,
-                                        connectionstyle=f"arc3,rad={0.35 * repeat}"))
+            ax.annotate(
+                "",
+                xy=(x1, y1),
+                xytext=(x0, y0),
+                arrowprops=dict(
+                    arrowstyle="->",
+                    color="gray",
+                    shrinkA=22,
+                    shrinkB=22,
+                    connectionstyle=f"arc3,rad={0.35 * repeat}",
+                ),
+            )
     for node in order:
         x, y = position[id(node)]
         is_input = not list(children(node))
-        ax.text(x, y, label(node), ha="center", va="center", fontsize=9,
-                bbox=dict(boxstyle="round,pad=0.4",
-                          fc="lightyellow" if is_input else "lightblue",
-                          ec="gray"))
+        ax.text(
+            x,
+            y,
+            label(node),
+            ha="center",
+            va="center",
+            fontsize=9,
+            bbox=dict(
+                boxstyle="round,pad=0.4",
+                fc="lightyellow" if is_input else "lightblue",
+                ec="gray",
+            ),
+        )
     width = max(column.values()) + 1
     height = max(rows.values())
     ax.set_xlim(-0.6, width - 0.4)

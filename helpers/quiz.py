@@ -15,8 +15,9 @@ raises) gets a ✗ and a reason.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -76,7 +77,10 @@ class Question:
         self._success = success
 
     def __repr__(self) -> str:
-        return f"<Question {self.name}: call .check(answer), .hint(), .solution()>"
+        return (
+            f"<Question {self.name}: call .check(answer), .hint(), "
+            ".solution()>"
+        )
 
     def verdict(self, answer: Any) -> Verdict:
         """Judge ``answer`` without printing; never raises."""
@@ -133,12 +137,17 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
-def _as_numbers(answer: Any, expected_what: str) -> tuple[np.ndarray | None, str]:
+def _as_numbers(
+    answer: Any, expected_what: str
+) -> tuple[np.ndarray | None, str]:
     """Convert an answer to floats or return (None, the reason it failed)."""
     if isinstance(answer, (bool, np.bool_)):
         return None, f"expected {expected_what}; got {answer} (a bool)."
     if callable(answer) and not hasattr(answer, "shape"):
-        return None, f"expected {expected_what}; got a function. Call it first."
+        return (
+            None,
+            f"expected {expected_what}; got a function. Call it first.",
+        )
     try:
         array = to_array(answer, "your answer")
     except (TypeError, ValueError):
@@ -204,11 +213,16 @@ def array(
     target = to_array(expected, "expected")
 
     def checker(answer: Any) -> tuple[bool, str]:
-        values, reason = _as_numbers(answer, f"an array of shape {target.shape}")
+        values, reason = _as_numbers(
+            answer, f"an array of shape {target.shape}"
+        )
         if values is None:
             return False, reason
         if values.size == 0:
-            return False, f"your answer is empty; expected shape {target.shape}."
+            return (
+                False,
+                f"your answer is empty; expected shape {target.shape}.",
+            )
         if values.shape != target.shape:
             note = ""
             if values.ndim == 2 and values.shape == target.shape[::-1]:
@@ -279,7 +293,11 @@ def choice(
 
     def checker(answer: Any) -> tuple[bool, str]:
         if not isinstance(answer, str):
-            return False, f"expected one of {listed} as a string; got {describe(answer)}."
+            return (
+                False,
+                f"expected one of {listed} as a string; "
+                f"got {describe(answer)}.",
+            )
         key = answer.strip().strip("()").lower()
         if key not in keys:
             return False, f"expected one of {listed}; got {answer!r}."
@@ -314,7 +332,8 @@ def function(
     def checker(answer: Any) -> tuple[bool, str]:
         if not callable(answer):
             return False, (
-                f"expected a function (a def or a lambda); got {describe(answer)}."
+                "expected a function (a def or a lambda); "
+                f"got {describe(answer)}."
             )
         for point in points:
             args = point if isinstance(point, tuple) else (point,)

@@ -138,8 +138,9 @@ def test_numpy_only_chapters_do_not_import_frameworks(path):
     if path.name[:2] not in NUMPY_ONLY:
         return
     source = "\n".join(c.source for c in code_cells(read(path)))
-    assert not re.search(r"^\s*(import|from)\s+(tensorflow|torch)\b",
-                         source, flags=re.M)
+    assert not re.search(
+        r"^\s*(import|from)\s+(tensorflow|torch)\b", source, flags=re.M
+    )
 
 
 @pytest.mark.parametrize("path", STORED, ids=name)
@@ -181,7 +182,9 @@ def test_next_links_to_the_next_chapter_and_its_practice(path):
     nb = read(path)
     last = next(c for c in reversed(nb.cells) if c.cell_type == "markdown")
     here = int(path.name[:2])
-    assert f"../practice/{path.name}" in last.source or "## Next" in last.source
+    assert (
+        f"../practice/{path.name}" in last.source or "## Next" in last.source
+    )
     nxt = sorted((ROOT / "chapters").glob(f"{here + 1:02d}_*.ipynb"))
     if nxt:
         assert nxt[0].name in markdown(nb)
@@ -202,17 +205,22 @@ def normal(term):
 @pytest.mark.parametrize("path", CHAPTERS, ids=name)
 def test_every_bold_korean_term_is_in_the_glossary(path):
     text = markdown(read(path))
-    terms = re.findall(r"\*\*([^*]+)\*\*\s+\(([^)]*[\uac00-\ud7a3][^)]*)\)",
-                       text)
+    terms = re.findall(
+        r"\*\*([^*]+)\*\*\s+\(([^)]*[\uac00-\ud7a3][^)]*)\)", text
+    )
     known = glossary_terms()
-    missing = [t for t, _ in terms
-               if normal(t) not in known
-               and normal(t).removeprefix("tf.") not in known]
+    missing = [
+        t
+        for t, _ in terms
+        if normal(t) not in known
+        and normal(t).removeprefix("tf.") not in known
+    ]
     assert not missing, f"add to chapters/glossary.md: {missing}"
 
 
 @pytest.mark.parametrize("path", ALL, ids=name)
 def test_relative_links_point_to_existing_files(path):
-    for target in re.findall(r"\]\(([^)#]+\.(?:ipynb|md))\)",
-                             markdown(read(path))):
+    for target in re.findall(
+        r"\]\(([^)#]+\.(?:ipynb|md))\)", markdown(read(path))
+    ):
         assert (path.parent / target).exists(), f"broken link {target}"

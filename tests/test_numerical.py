@@ -23,7 +23,11 @@ def test_polynomial_derivative_matches_power_rule(coef, x):
     poly = np.polynomial.Polynomial(coef)
     exact = poly.deriv()(x)
     scale = 1.0 + float(np.sum(np.abs(coef))) * 3.0 ** len(coef)
-    for method, tol in [("central", 1e-8), ("forward", 1e-5), ("backward", 1e-5)]:
+    for method, tol in [
+        ("central", 1e-8),
+        ("forward", 1e-5),
+        ("backward", 1e-5),
+    ]:
         approx = helpers.derivative(poly, x, method=method)
         assert abs(approx - exact) <= tol * scale, method
 
@@ -92,12 +96,8 @@ def test_central_is_more_accurate_than_forward():
 
 @settings(max_examples=50, deadline=None)
 @given(
-    st.lists(
-        st.floats(-10, 10, allow_nan=False), min_size=1, max_size=4
-    ),
-    st.lists(
-        st.floats(-10, 10, allow_nan=False), min_size=1, max_size=4
-    ),
+    st.lists(st.floats(-10, 10, allow_nan=False), min_size=1, max_size=4),
+    st.lists(st.floats(-10, 10, allow_nan=False), min_size=1, max_size=4),
 )
 def test_relative_error_is_symmetric_and_bounded(a, b):
     n = min(len(a), len(b))
@@ -138,17 +138,32 @@ def test_accepts_tensors_from_both_frameworks_without_importing_them():
         (lambda: helpers.derivative(np.sin, None), ValueError, "x is None"),
         (lambda: helpers.derivative(np.sin, "one"), TypeError, "str"),
         (lambda: helpers.derivative(np.sin, float("nan")), ValueError, "NaN"),
-        (lambda: helpers.derivative(np.sin, 1.0, method="side"), ValueError,
-         "'central', 'forward' or 'backward'"),
+        (
+            lambda: helpers.derivative(np.sin, 1.0, method="side"),
+            ValueError,
+            "'central', 'forward' or 'backward'",
+        ),
         (lambda: helpers.derivative(np.sin, 1.0, h=0), ValueError, "positive"),
-        (lambda: helpers.derivative(np.log, -1.0), ValueError,
-         "f returned NaN"),
-        (lambda: helpers.gradient(lambda v: v, [1.0, 2.0]), ValueError,
-         "single number"),
-        (lambda: helpers.gradient(lambda v: None, [1.0]), ValueError,
-         "f(x) is None"),
-        (lambda: helpers.relative_error([1, 2], [1, 2, 3]), ValueError,
-         "same shape"),
+        (
+            lambda: helpers.derivative(np.log, -1.0),
+            ValueError,
+            "f returned NaN",
+        ),
+        (
+            lambda: helpers.gradient(lambda v: v, [1.0, 2.0]),
+            ValueError,
+            "single number",
+        ),
+        (
+            lambda: helpers.gradient(lambda v: None, [1.0]),
+            ValueError,
+            "f(x) is None",
+        ),
+        (
+            lambda: helpers.relative_error([1, 2], [1, 2, 3]),
+            ValueError,
+            "same shape",
+        ),
         (lambda: helpers.gradient(np.sum, []), ValueError, "empty"),
     ],
 )

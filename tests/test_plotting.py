@@ -94,7 +94,9 @@ def test_difference_errors_have_the_textbook_best_steps():
 
 def test_plot_gradient_field_arrows_are_the_gradient():
     ax = helpers.plot_gradient_field(
-        lambda v: v[0] ** 2 + 3 * v[1], x_range=(-1, 1), y_range=(-1, 1),
+        lambda v: v[0] ** 2 + 3 * v[1],
+        x_range=(-1, 1),
+        y_range=(-1, 1),
         arrows=3,
     )
     quiver = ax.collections[-1]
@@ -108,8 +110,9 @@ def test_plot_descent_path_checks_its_shape_and_draws_two_paths():
         return v[0] ** 2 + v[1] ** 2
 
     ax = helpers.plot_descent_path(f, [[1.0, 1.0], [0.5, 0.5], [0.0, 0.0]])
-    helpers.plot_descent_path(f, [[1.0, -1.0], [0.0, 0.0]], ax=ax,
-                              label="second")
+    helpers.plot_descent_path(
+        f, [[1.0, -1.0], [0.0, 0.0]], ax=ax, label="second"
+    )
     assert len(ax.get_legend().get_texts()) == 2
     with pytest.raises(ValueError, match="shape"):
         helpers.plot_descent_path(f, [1.0, 2.0])
@@ -124,13 +127,16 @@ def test_draw_graph_places_inputs_left_and_shares_reused_nodes():
     x, y = Node("x"), Node("y")
     square = Node("*", x, x)
     out = Node("+", square, y)
-    ax = helpers.draw_graph(out, children=lambda n: n.inputs,
-                            label=lambda n: n.name)
-    boxes = {t.get_text(): t.get_position() for t in ax.texts
-             if t.get_text()}
+    ax = helpers.draw_graph(
+        out, children=lambda n: n.inputs, label=lambda n: n.name
+    )
+    boxes = {t.get_text(): t.get_position() for t in ax.texts if t.get_text()}
     assert set(boxes) == {"x", "y", "*", "+"}
     assert boxes["x"][0] == boxes["y"][0] == 0
     assert boxes["*"][0] == 1 and boxes["+"][0] == 2
-    arrows = [c for c in ax.get_children()
-              if type(c).__name__ == "Annotation" and not c.get_text()]
+    arrows = [
+        c
+        for c in ax.get_children()
+        if type(c).__name__ == "Annotation" and not c.get_text()
+    ]
     assert len(arrows) == 4  # x twice, square, y

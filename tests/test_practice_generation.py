@@ -36,8 +36,7 @@ def test_every_solution_region_is_balanced_and_checked(path):
 
 def test_top_level_answers_become_ellipsis():
     source = (
-        "# BEGIN SOLUTION\nanswer = 2 * 3\n# END SOLUTION\n"
-        "q.q1.check(answer)"
+        "# BEGIN SOLUTION\nanswer = 2 * 3\n# END SOLUTION\nq.q1.check(answer)"
     )
     assert practice_source(source) == (
         "answer = ...  # your answer here\nq.q1.check(answer)"
@@ -63,10 +62,12 @@ def test_unbalanced_markers_are_an_error():
 
 
 def test_solution_only_cells_are_dropped():
-    nb = nbformat.v4.new_notebook(cells=[
-        nbformat.v4.new_markdown_cell("keep"),
-        nbformat.v4.new_markdown_cell(
-            "drop", metadata={"tags": ["solution-only"]}
-        ),
-    ])
+    nb = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_markdown_cell("keep"),
+            nbformat.v4.new_markdown_cell(
+                "drop", metadata={"tags": ["solution-only"]}
+            ),
+        ]
+    )
     assert [c.source for c in make_practice(nb).cells] == ["keep"]

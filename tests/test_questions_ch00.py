@@ -38,23 +38,41 @@ RIGHT = {
 }
 
 WRONG = {
-    "q1": [((3, 2), "wrong order"), ((3,), "1 dimension;"),
-           ((2, 3, 3), "3 dimensions"), ("2, 3", "tuple of ints")],
+    "q1": [
+        ((3, 2), "wrong order"),
+        ((3,), "1 dimension;"),
+        ((2, 3, 3), "3 dimensions"),
+        ("2, 3", "tuple of ints"),
+    ],
     "q2": [((4, 3), "wrong order"), ((3, 1), "axis 1"), ((1, 4), "axis 0")],
-    "q3": [("a", "neither is 1"), ("b", "never adds an axis"),
-           ("yes", "expected one of")],
-    "q4": [([[0, 1], [2, 3], [4, 5]], "entry [0, 1] is 1, expected 3"),
-           ([[0, 1, 2], [3, 4, 5]], "transposed"),
-           ([0, 3, 1, 4, 2, 5], "expected shape (3, 2)")],
-    "q5": [([[0, 3], [1, 4], [2, 5]], "entry [0, 1] is 3, expected 1"),
-           ([[0, 2, 4], [1, 3, 5]], "transposed"),
-           ([], "empty")],
+    "q3": [
+        ("a", "neither is 1"),
+        ("b", "never adds an axis"),
+        ("yes", "expected one of"),
+    ],
+    "q4": [
+        ([[0, 1], [2, 3], [4, 5]], "entry [0, 1] is 1, expected 3"),
+        ([[0, 1, 2], [3, 4, 5]], "transposed"),
+        ([0, 3, 1, 4, 2, 5], "expected shape (3, 2)"),
+    ],
+    "q5": [
+        ([[0, 3], [1, 4], [2, 5]], "entry [0, 1] is 3, expected 1"),
+        ([[0, 2, 4], [1, 3, 5]], "transposed"),
+        ([], "empty"),
+    ],
     "q6": [((2, 3), "axis 1"), ((3, 4), "axis 0"), ((4, 2), "wrong order")],
     "q7": [("a", "NumPy's default"), ("c", "integers"), (None, "None")],
-    "q8": [("b", "cannot be changed"), ("c", "expected one of"),
-           (True, "as a string")],
-    "q9": [(FakeTorchScalar(9.0), "3x^2"), (6.0, "x**2"),
-           (FakeTorchScalar(-27.0), "wrong sign"), (None, "None")],
+    "q8": [
+        ("b", "cannot be changed"),
+        ("c", "expected one of"),
+        (True, "as a string"),
+    ],
+    "q9": [
+        (FakeTorchScalar(9.0), "3x^2"),
+        (6.0, "x**2"),
+        (FakeTorchScalar(-27.0), "wrong sign"),
+        (None, "None"),
+    ],
 }
 
 

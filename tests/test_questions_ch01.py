@@ -35,10 +35,16 @@ WRONG = {
         (lambda x: -np.cos(x**2) * 2 * x, "at x = -1.2"),
     ],
     "q6": [("a", "one symbol"), ("c", "not a fixed number"), ("d", "one of")],
-    "q7": [(-0.4, "against the derivative"), (4.0, "learning rate"),
-           (0.04, "factor of 0.1")],
-    "q8": [("a", "two steps by hand"), ("c", "does not grow"),
-           (1, "as a string")],
+    "q7": [
+        (-0.4, "against the derivative"),
+        (4.0, "learning rate"),
+        (0.04, "factor of 0.1"),
+    ],
+    "q8": [
+        ("a", "two steps by hand"),
+        ("c", "does not grow"),
+        (1, "as a string"),
+    ],
 }
 
 

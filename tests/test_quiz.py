@@ -7,8 +7,22 @@ import pytest
 
 from helpers.quiz import Question, array, choice, function, number, shape
 
-CONFUSED = [None, "four", "", [], {}, float("nan"), math.inf, True, object(),
-            [1, "a"], lambda: 1, np.array([]), (1, 2), [[1], [2, 3]]]
+CONFUSED = [
+    None,
+    "four",
+    "",
+    [],
+    {},
+    float("nan"),
+    math.inf,
+    True,
+    object(),
+    [1, "a"],
+    lambda: 1,
+    np.array([]),
+    (1, 2),
+    [[1], [2, 3]],
+]
 
 
 def make(checker):
@@ -126,8 +140,11 @@ def test_function_notices_a_missing_return():
 
 
 def test_function_of_two_arguments_names_both():
-    q = make(function(lambda x, y: x * y, [(1.0, 2.0), (3.0, 4.0)],
-                      names=("x", "y")))
+    q = make(
+        function(
+            lambda x, y: x * y, [(1.0, 2.0), (3.0, 4.0)], names=("x", "y")
+        )
+    )
     msg = q.verdict(lambda x, y: x + y).message
     assert "at (x, y) = (1, 2) your function returned 3; expected 2" in msg
 

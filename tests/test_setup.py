@@ -28,7 +28,9 @@ def test_setup_never_imports_the_frameworks():
         "print('tensorflow' in sys.modules, 'torch' in sys.modules)"
     )
     out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True,
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
         check=True,
     ).stdout
     assert out.split() == ["False", "False"]
