@@ -10,6 +10,11 @@ from .notebook import quiet_tensorflow
 
 quiet_tensorflow()
 
+from .explorers import (  # noqa: E402
+    newton_explorer,
+    step_size_explorer,
+    tangent_explorer,
+)
 from .gradcheck import GradientCheck, check_gradient  # noqa: E402
 from .notebook import setup, versions  # noqa: E402
 from .numerical import (  # noqa: E402
@@ -39,6 +44,7 @@ __all__ = [
     "gradient",
     "hessian",
     "jacobian",
+    "newton_explorer",
     "plot_descent_path",
     "plot_difference_errors",
     "plot_function",
@@ -47,5 +53,7 @@ __all__ = [
     "plot_tangent",
     "relative_error",
     "setup",
+    "step_size_explorer",
+    "tangent_explorer",
     "versions",
 ]

@@ -42,12 +42,26 @@ def test_environment() -> None:
         os.environ.setdefault(key, value)
 
 
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
 def strip_run_metadata(nb: Any) -> Any:
-    """Drop per-run noise: execution timestamps and widget state."""
+    """Drop per-run noise: execution timestamps and widget state.
+
+    A widget's stored view cannot be shown without its state (JupyterLab
+    would print "model not found"), so widget outputs are dropped as well:
+    an explorer cell shows its sliders once the learner runs it.
+    """
     nb.metadata.pop("widgets", None)
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
         cell.metadata.pop("ExecuteTime", None)
+        if cell.cell_type == "code":
+            cell.outputs = [
+                output
+                for output in cell.outputs
+                if WIDGET_VIEW not in output.get("data", {})
+            ]
     return nb
 
 

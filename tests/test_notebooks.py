@@ -8,6 +8,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from helpers.build import WIDGET_VIEW
+
 ROOT = Path(__file__).resolve().parent.parent
 CHAPTERS = sorted((ROOT / "chapters").glob("[0-9][0-9]_*.ipynb"))
 SOLUTIONS = sorted((ROOT / "solutions").glob("[0-9][0-9]_*.ipynb"))
@@ -224,3 +226,13 @@ def test_relative_links_point_to_existing_files(path):
         r"\]\(([^)#]+\.(?:ipynb|md))\)", markdown(read(path))
     ):
         assert (path.parent / target).exists(), f"broken link {target}"
+
+
+@pytest.mark.parametrize("path", STORED, ids=name)
+def test_explorer_cells_ignore_output_and_store_no_widget(path):
+    for i, cell in enumerate(code_cells(read(path))):
+        if "_explorer(" in cell.source:
+            first = cell.source.splitlines()[0]
+            assert first == "# NBVAL_IGNORE_OUTPUT", f"cell {i}"
+        for output in cell.outputs:
+            assert WIDGET_VIEW not in output.get("data", {}), f"cell {i}"

@@ -1,0 +1,133 @@
+"""Explorers: the pure drawing functions show the right numbers, sliders
+redraw one figure in place, and bad input gets one sentence."""
+
+import tracemalloc
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+from helpers import explorers  # noqa: E402
+
+
+def square(x):
+    return x**2
+
+
+def two_x(x):
+    return 2 * x
+
+
+@pytest.fixture
+def ax():
+    return Figure().subplots()
+
+
+def test_draw_tangent_reports_secant_and_tangent_slopes(ax):
+    view = explorers.draw_tangent(square, two_x, 1.0, 0.1, ax=ax)
+    assert view.secant_slope == pytest.approx(2.1)
+    assert view.derivative == 2.0
+    assert view.gap == pytest.approx(0.1)
+    assert "secant slope 2.100000" in view.text()
+    assert ax.get_xlabel() and ax.get_ylabel() and ax.get_title()
+
+
+@pytest.mark.parametrize("h", [1.0, 0.1, 1e-3])
+def test_tangent_gap_of_a_parabola_is_h(ax, h):
+    view = explorers.draw_tangent(square, two_x, 0.5, h, ax=ax)
+    assert view.gap == pytest.approx(h, rel=1e-6)
+
+
+def test_draw_step_size_finds_the_float64_and_float32_best_steps(ax):
+    v64 = explorers.draw_step_size(np.sin, np.cos, 1.0, -5.0, ax=ax)
+    assert 1e-7 < v64.best_h < 1e-3 and v64.best_error < 1e-9
+    v32 = explorers.draw_step_size(
+        np.sin, np.cos, 1.0, -5.0, ax=ax, dtype=np.float32
+    )
+    assert v32.best_h > v64.best_h and v32.best_error > v64.best_error
+    forward = explorers.draw_step_size(
+        np.sin, np.cos, 1.0, -1.0, ax=ax, method="forward"
+    )
+    central = explorers.draw_step_size(np.sin, np.cos, 1.0, -1.0, ax=ax)
+    assert forward.error > 10 * central.error
+
+
+def test_draw_newton_solves_a_quadratic_in_one_step(ax):
+    def f(x):
+        return (x - 3) ** 2
+
+    def df(x):
+        return 2 * (x - 3)
+
+    view = explorers.draw_newton(f, df, lambda x: 2.0, 0.0, 4, ax=ax, lr=0.1)
+    assert view.newton[1] == pytest.approx(3.0)
+    assert view.descent[1] == pytest.approx(0.6)  # 0 - 0.1 * (-6)
+    assert len(view.descent) == len(view.newton) == 5
+
+
+def test_newton_with_zero_curvature_says_so(ax):
+    with pytest.raises(ValueError, match="f''"):
+        explorers.draw_newton(square, two_x, lambda x: 0.0, 1.0, 2, ax=ax)
+
+
+def all_sliders(box):
+    found = []
+    for child in box.children:
+        if hasattr(child, "children"):
+            found += all_sliders(child)
+        elif hasattr(child, "value") and hasattr(child, "description"):
+            found.append(child)
+    return found
+
+
+@pytest.mark.parametrize(
+    "make, moves",
+    [
+        (lambda: explorers.tangent_explorer(square, two_x), 100),
+        (lambda: explorers.step_size_explorer(np.sin, np.cos, 1.0), 20),
+        (lambda: explorers.newton_explorer(square, two_x, lambda x: 2.0), 20),
+    ],
+    ids=["tangent", "step_size", "newton"],
+)
+def test_slider_moves_reuse_one_figure_without_leaking(make, moves, capsys):
+    box = make()
+    slider = next(s for s in all_sliders(box) if hasattr(s, "max"))
+    before = plt.get_fignums()
+    label = box.children[-2]
+    values = np.linspace(slider.min, slider.max, moves)
+    tracemalloc.start()
+    slider.value = values[0]
+    start, _ = tracemalloc.get_traced_memory()
+    texts = set()
+    for value in values[1:]:
+        slider.value = float(value)
+        texts.add(label.value)
+    end, _ = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert plt.get_fignums() == before
+    assert len(texts) > moves // 2, "the printed numbers follow the slider"
+    assert end - start < 2_000_000, f"grew by {end - start} bytes"
+    capsys.readouterr()
+
+
+def test_bad_input_gets_one_sentence():
+    with pytest.raises(TypeError, match="must be a function"):
+        explorers.tangent_explorer(3, two_x)
+    with pytest.raises(ValueError, match="finite numbers") as info:
+        explorers.tangent_explorer(lambda x: float("nan"), two_x)
+    assert "\n" not in str(info.value)
+
+
+def test_a_nan_inside_the_range_is_reported_on_the_label(capsys):
+    box = explorers.tangent_explorer(
+        np.log, lambda x: 1 / x, x0=1.0, x_range=(0.5, 3.0)
+    )
+    slider = all_sliders(box)[1]  # h
+    slider.value = 1.0
+    assert "Cannot draw" not in box.children[-2].value
+    capsys.readouterr()
