@@ -32,6 +32,7 @@ from .plotting import (  # noqa: E402
     plot_gradient_field,
     plot_secants,
     plot_tangent,
+    plot_training,
 )
 from .quiz import Question  # noqa: E402
 
@@ -51,6 +52,7 @@ __all__ = [
     "plot_gradient_field",
     "plot_secants",
     "plot_tangent",
+    "plot_training",
     "relative_error",
     "setup",
     "step_size_explorer",

@@ -380,41 +380,50 @@ def draw_graph(
         rows[col] = row + 1
         position[id(node)] = (float(col), -float(row))
     ax = _axes(ax)
-    for node in order:
-        x1, y1 = position[id(node)]
-        drawn: dict[int, int] = {}
-        for child in children(node):
-            x0, y0 = position[id(child)]
-            repeat = drawn.get(id(child), 0)  # x * x: bend the second arrow
-            drawn[id(child)] = repeat + 1
-            ax.annotate(
-                "",
-                xy=(x1, y1),
-                xytext=(x0, y0),
-                arrowprops=dict(
-                    arrowstyle="->",
-                    color="gray",
-                    shrinkA=22,
-                    shrinkB=22,
-                    connectionstyle=f"arc3,rad={0.35 * repeat}",
-                ),
-            )
+    boxes = {}
     for node in order:
         x, y = position[id(node)]
         is_input = not list(children(node))
-        ax.text(
+        boxes[id(node)] = ax.text(
             x,
             y,
             label(node),
             ha="center",
             va="center",
             fontsize=9,
+            zorder=3,
             bbox=dict(
                 boxstyle="round,pad=0.4",
                 fc="lightyellow" if is_input else "lightblue",
                 ec="gray",
             ),
         )
+    for node in order:
+        x1, y1 = position[id(node)]
+        drawn: dict[int, int] = {}
+        for child in children(node):
+            x0, y0 = position[id(child)]
+            # Bend the second arrow of x * x, and arrows that skip a column
+            # on the same row, so they do not run through other boxes.
+            repeat = drawn.get(id(child), 0)
+            drawn[id(child)] = repeat + 1
+            skips = x1 - x0 > 1 and y1 == y0
+            rad = 0.35 * repeat + (0.3 if skips else 0.0)
+            ax.annotate(
+                "",
+                xy=(x1, y1),
+                xytext=(x0, y0),
+                zorder=4,  # after the boxes, whose outlines clip it
+                arrowprops=dict(
+                    arrowstyle="->",
+                    color="gray",
+                    patchA=boxes[id(child)].get_bbox_patch(),
+                    patchB=boxes[id(node)].get_bbox_patch(),
+                    shrinkA=2,
+                    shrinkB=2,
+                    connectionstyle=f"arc3,rad={rad}",
+                ),
+            )
     width = max(column.values()) + 1
     height = max(rows.values())
     ax.set_xlim(-0.6, width - 0.4)
@@ -425,4 +434,35 @@ def draw_graph(
     ax.spines["left"].set_visible(False)
     ax.set_xlabel("depth from the inputs")
     ax.set_title(title)
+    return ax
+
+
+def plot_training(
+    history: Any,
+    *,
+    ax: Axes | None = None,
+    xlabel: str = "step",
+    ylabel: str = "loss",
+    title: str = "Training curves",
+    log: bool = False,
+) -> Axes:
+    """Curves of values recorded during training, one per key.
+
+    ``history`` maps a name to a sequence of numbers (a loss, a weight, ...),
+    or is a single sequence. Use ``log=True`` for a loss that spans orders of
+    magnitude.
+    """
+    series = history if isinstance(history, dict) else {ylabel: history}
+    if not series:
+        raise ValueError("history is empty; expected at least one series.")
+    ax = _axes(ax)
+    for name, values in series.items():
+        ys = to_array(values, f"history[{name!r}]").reshape(-1)
+        if ys.size == 0:
+            raise ValueError(f"history[{name!r}] is empty.")
+        ax.plot(np.arange(ys.size), ys, label=str(name))
+    if log:
+        ax.set_yscale("log")
+    ax.set(xlabel=xlabel, ylabel=ylabel, title=title)
+    ax.legend()
     return ax

@@ -140,3 +140,21 @@ def test_draw_graph_places_inputs_left_and_shares_reused_nodes():
         if type(c).__name__ == "Annotation" and not c.get_text()
     ]
     assert len(arrows) == 4  # x twice, square, y
+
+
+def test_plot_training_draws_one_curve_per_series():
+    ax = helpers.plot_training(
+        {"loss": [4.0, 2.0, 1.0], "w": [0.0, 1.0, 1.5]}, log=True
+    )
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["loss", "w"]
+    assert np.allclose(ax.lines[0].get_ydata(), [4.0, 2.0, 1.0])
+    assert ax.get_yscale() == "log" and labelled(ax)
+
+
+def test_plot_training_accepts_one_sequence_and_rejects_empty():
+    ax = helpers.plot_training([3.0, 2.0])
+    assert ax.get_ylabel() == "loss"
+    with pytest.raises(ValueError, match="empty"):
+        helpers.plot_training({})
+    with pytest.raises(ValueError, match="empty"):
+        helpers.plot_training({"loss": []})
