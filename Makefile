@@ -10,23 +10,35 @@ STAMP := $(VENV)/.installed
 TEST_ENV := PYTHONHASHSEED=0 OMP_NUM_THREADS=1 TF_CPP_MIN_LOG_LEVEL=3 \
 	TF_ENABLE_ONEDNN_OPTS=0
 
-.PHONY: lab test bench notebooks practice clean
+.PHONY: lab test test-browser bench notebooks practice clean
 
-$(STAMP): requirements.txt pyproject.toml
+LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings
+# Jupyter refuses to run as root without this flag (CI and containers).
+ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
+
+$(STAMP): requirements.txt pyproject.toml helpers/lab/overrides.json
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
+	mkdir -p $(LAB_SETTINGS)
+	cp helpers/lab/overrides.json $(LAB_SETTINGS)/overrides.json
 	touch $(STAMP)
 
-## make lab: JupyterLab on 127.0.0.1 with token authentication, at chapters/
+## make lab: JupyterLab on 127.0.0.1 with a fresh random token, at chapters/
 lab: $(STAMP)
-	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 \
+	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 $(ALLOW_ROOT) \
+		--IdentityProvider.token=$$($(BIN)/python -c \
+			"import secrets; print(secrets.token_urlsafe(24))") \
 		--ServerApp.root_dir="$(CURDIR)" \
 		--LabApp.default_url=/lab/tree/chapters
 
 ## make test: every unit test and every notebook (nbval), in parallel
 test: $(STAMP)
 	$(TEST_ENV) $(BIN)/python -m pytest
+
+## make test-browser: only the JupyterLab-in-Chromium tests
+test-browser: $(STAMP)
+	$(TEST_ENV) $(BIN)/python -m pytest tests/browser -n 0
 
 ## make bench: execution time per notebook and the import costs
 bench: $(STAMP)
