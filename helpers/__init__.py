@@ -11,6 +11,7 @@ from .notebook import quiet_tensorflow
 quiet_tensorflow()
 
 from .explorers import (  # noqa: E402
+    descent_explorer,
     newton_explorer,
     step_size_explorer,
     tangent_explorer,
@@ -41,6 +42,7 @@ __all__ = [
     "Question",
     "check_gradient",
     "derivative",
+    "descent_explorer",
     "draw_graph",
     "gradient",
     "hessian",

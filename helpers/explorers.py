@@ -394,3 +394,177 @@ def newton_explorer(
 
     label = _explorer([start, steps], redraw)
     return widgets.VBox([widgets.HBox([start, steps]), label, out])
+
+
+@dataclass(frozen=True)
+class DescentView:
+    """Mini-batch gradient descent on the MSE of a line y ~ w x + b."""
+
+    path: np.ndarray  # (updates + 1, 2): (w, b) after every update
+    losses: np.ndarray  # full-data MSE after every update
+    lr: float
+    batch_size: int
+
+    @property
+    def diverged(self) -> bool:
+        """True when the loss blew up instead of settling."""
+        return bool(
+            not np.all(np.isfinite(self.losses))
+            or self.losses[-1] > self.losses[0]
+        )
+
+    def text(self) -> str:
+        if self.diverged:
+            return (
+                f"lr = {self.lr:.3g}, batch {self.batch_size}: diverged, the "
+                f"loss grew to {self.losses[-1]:.3g}"
+            )
+        w, b = self.path[-1]
+        return (
+            f"lr = {self.lr:.3g}, batch {self.batch_size}: w = {w:.4f}, "
+            f"b = {b:.4f} after {len(self.losses) - 1} updates, "
+            f"loss {self.losses[-1]:.4f}"
+        )
+
+
+def linear_regression_descent(
+    x: Any,
+    y: Any,
+    lr: float,
+    epochs: int,
+    batch_size: int,
+    *,
+    w0: float = -1.0,
+    b0: float = -2.0,
+    seed: int = 0,
+) -> DescentView:
+    """Shuffled mini-batch descent on L(w, b) = mean((w x + b - y)^2).
+
+    dL/dw = 2 mean(r x), dL/db = 2 mean(r) with r = w x + b - y over the
+    batch; the full-data loss is recorded after every update. Stops early
+    once the loss passes 1e12 (divergence).
+    """
+    xs, ys = to_array(x, "x").reshape(-1), to_array(y, "y").reshape(-1)
+    if xs.shape != ys.shape or xs.size == 0:
+        raise ValueError(
+            f"x and y must be non-empty and the same length; got {xs.size} "
+            f"and {ys.size} values."
+        )
+    rng = np.random.default_rng(seed)
+    w, b = float(w0), float(b0)
+    path, losses = [(w, b)], [float(np.mean((w * xs + b - ys) ** 2))]
+    for _ in range(int(epochs)):
+        order = rng.permutation(xs.size)
+        for start in range(0, xs.size, int(batch_size)):
+            batch = order[start : start + int(batch_size)]
+            r = w * xs[batch] + b - ys[batch]
+            w, b = w - lr * 2 * np.mean(r * xs[batch]), b - lr * 2 * np.mean(r)
+            path.append((w, b))
+            losses.append(float(np.mean((w * xs + b - ys) ** 2)))
+            if not losses[-1] < 1e12:
+                return DescentView(
+                    np.array(path), np.array(losses), lr, int(batch_size)
+                )
+    return DescentView(np.array(path), np.array(losses), lr, int(batch_size))
+
+
+def draw_descent(
+    x: Any,
+    y: Any,
+    log10_lr: float,
+    epochs: int,
+    batch_size: int,
+    *,
+    axes: tuple[Axes, Axes],
+    w0: float = -1.0,
+    b0: float = -2.0,
+) -> DescentView:
+    """The descent path over the loss contours, and the loss curve."""
+    view = linear_regression_descent(
+        x, y, 10.0**log10_lr, epochs, batch_size, w0=w0, b0=b0
+    )
+    ax_path, ax_loss = axes
+    if not ax_path.collections:  # contours once: they never change
+        xs, ys = to_array(x, "x").reshape(-1), to_array(y, "y").reshape(-1)
+        w_star, b_star = np.polyfit(xs, ys, 1)
+        ws = np.linspace(min(w0, w_star) - 2, max(w0, w_star) + 2, 80)
+        bs = np.linspace(min(b0, b_star) - 2, max(b0, b_star) + 2, 80)
+        gw, gb = np.meshgrid(ws, bs)
+        loss = np.mean((gw[..., None] * xs + gb[..., None] - ys) ** 2, axis=-1)
+        ax_path.contour(
+            gw,
+            gb,
+            loss,
+            levels=np.geomspace(loss.min() * 1.05, loss.max(), 12),
+            cmap="viridis",
+            alpha=0.7,
+        )
+        ax_path.plot([w_star], [b_star], "k*", ms=10)
+        ax_path.set(
+            xlim=(ws[0], ws[-1]),
+            ylim=(bs[0], bs[-1]),
+            xlabel="w",
+            ylabel="b",
+            title="Path of (w, b) over the loss contours",
+        )
+        ax_loss.set(
+            yscale="log",
+            xlabel="update",
+            ylabel="loss (MSE)",
+            title="Loss after every update",
+        )
+    _line(
+        ax_path,
+        "path",
+        view.path[:, 0],
+        view.path[:, 1],
+        "o-",
+        color="tab:red",
+        ms=2,
+        lw=1,
+    )
+    finite = np.where(np.isfinite(view.losses), view.losses, np.nan)
+    _line(ax_loss, "loss", np.arange(finite.size), finite, color="tab:red")
+    ax_loss.relim()
+    ax_loss.autoscale_view()
+    return view
+
+
+def descent_explorer(
+    x: Any, y: Any, *, w0: float = -1.0, b0: float = -2.0
+) -> Any:
+    """Sliders for the learning rate (log), epochs and batch size: the path
+    on the loss contours and the loss curve; divergence is reported."""
+    import ipywidgets as widgets
+
+    xs = to_array(x, "x").reshape(-1)
+    ys = to_array(y, "y").reshape(-1)
+    linear_regression_descent(xs, ys, 0.01, 1, xs.size, w0=w0, b0=b0)
+    fig = Figure(figsize=(9.0, 3.8), dpi=100)
+    axes = fig.subplots(1, 2)
+    fig.subplots_adjust(wspace=0.3, bottom=0.15)
+    out = widgets.Output()
+    log_lr = widgets.FloatSlider(
+        value=-1.0, min=-3.0, max=-0.3, step=0.05, description="log10 lr"
+    )
+    epochs = widgets.IntSlider(value=5, min=1, max=40, description="epochs")
+    batch = widgets.IntSlider(
+        value=xs.size, min=1, max=xs.size, description="batch size"
+    )
+
+    def redraw() -> str:
+        view = draw_descent(
+            xs,
+            ys,
+            log_lr.value,
+            epochs.value,
+            batch.value,
+            axes=(axes[0], axes[1]),
+            w0=w0,
+            b0=b0,
+        )
+        _show(fig, out)
+        return view.text()
+
+    label = _explorer([log_lr, epochs, batch], redraw)
+    return widgets.VBox([widgets.HBox([log_lr, epochs, batch]), label, out])

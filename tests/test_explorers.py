@@ -91,8 +91,9 @@ def all_sliders(box):
         (lambda: explorers.tangent_explorer(square, two_x), 100),
         (lambda: explorers.step_size_explorer(np.sin, np.cos, 1.0), 20),
         (lambda: explorers.newton_explorer(square, two_x, lambda x: 2.0), 20),
+        (lambda: explorers.descent_explorer(*line_data()), 20),
     ],
-    ids=["tangent", "step_size", "newton"],
+    ids=["tangent", "step_size", "newton", "descent"],
 )
 def test_slider_moves_reuse_one_figure_without_leaking(make, moves, capsys):
     box = make()
@@ -131,3 +132,40 @@ def test_a_nan_inside_the_range_is_reported_on_the_label(capsys):
     slider.value = 1.0
     assert "Cannot draw" not in box.children[-2].value
     capsys.readouterr()
+
+
+def line_data():
+    rng = np.random.default_rng(0)
+    x = rng.uniform(-3, 3, 50)
+    return x, 2 * x + 1 + rng.normal(0, 0.5, 50)
+
+
+def test_descent_converges_to_least_squares_and_diverges_when_too_fast():
+    x, y = line_data()
+    w_star, b_star = np.polyfit(x, y, 1)
+    good = explorers.linear_regression_descent(x, y, 0.1, 300, x.size)
+    assert not good.diverged
+    assert np.allclose(good.path[-1], [w_star, b_star], atol=1e-4)
+    bad = explorers.linear_regression_descent(x, y, 0.4, 40, x.size)
+    assert bad.diverged and "diverged" in bad.text()
+
+
+def test_batch_size_sets_the_number_of_updates():
+    x, y = line_data()
+    for batch, updates in [(50, 3), (10, 15), (1, 150)]:
+        view = explorers.linear_regression_descent(x, y, 0.01, 3, batch)
+        assert len(view.losses) == updates + 1
+
+
+def test_draw_descent_draws_path_and_loss_curve():
+    x, y = line_data()
+    axes = Figure().subplots(1, 2)
+    view = explorers.draw_descent(x, y, -1.0, 5, 10, axes=tuple(axes))
+    path = next(line for line in axes[0].lines if line.get_gid() == "path")
+    assert np.allclose(path.get_xdata(), view.path[:, 0])
+    assert axes[1].get_yscale() == "log" and axes[0].get_title()
+
+
+def test_descent_explorer_rejects_mismatched_data():
+    with pytest.raises(ValueError, match="same length"):
+        explorers.descent_explorer([1.0, 2.0], [1.0])
