@@ -189,8 +189,61 @@ def notebooks() -> list[Path]:
     )
 
 
+def explorer_redraw_ms() -> dict[str, float]:
+    """Median milliseconds for one slider move of each explorer: redraw in
+    place plus rendering the PNG that Jupyter sends to the browser."""
+    import io
+    import statistics
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import numpy as np
+    from matplotlib.figure import Figure
+
+    from . import explorers
+
+    rng = np.random.default_rng(0)
+    x = rng.uniform(-3, 3, 100)
+    y = 2 * x + 1 + rng.normal(0, 0.5, 100)
+    moves = {
+        "tangent": lambda ax, i: explorers.draw_tangent(
+            lambda t: t**2, lambda t: 2 * t, 1.0, 10 ** (-i / 10), ax=ax[0]
+        ),
+        "step_size": lambda ax, i: explorers.draw_step_size(
+            np.sin, np.cos, 1.0, -i / 2, ax=ax[0]
+        ),
+        "newton": lambda ax, i: explorers.draw_newton(
+            lambda t: t**2 / 2 + t**4 / 4,
+            lambda t: t + t**3,
+            lambda t: 1 + 3 * t**2,
+            2.0,
+            i % 10,
+            ax=ax[0],
+            lr=0.15,
+        ),
+        "descent": lambda ax, i: explorers.draw_descent(
+            x, y, -2 + i / 10, 5, 10, axes=(ax[0], ax[1])
+        ),
+    }
+    medians = {}
+    for name, move in moves.items():
+        fig = Figure(figsize=(6.0, 4.0), dpi=100)
+        axes = fig.subplots(1, 2 if name == "descent" else 1, squeeze=False)[0]
+        times = []
+        for i in range(21):
+            start = time.perf_counter()
+            move(axes, i)
+            fig.savefig(io.BytesIO(), format="png")
+            if i:  # the first draw builds the axes
+                times.append(1000 * (time.perf_counter() - start))
+        medians[name] = statistics.median(times)
+    return medians
+
+
 def bench() -> None:
-    """Print execution time per notebook, the total and the import costs."""
+    """Print execution time per notebook, the total, the import costs and
+    the explorers' redraw times."""
     rows = [
         (str(p.relative_to(ROOT)), execute(p, write=False))
         for p in notebooks()
@@ -202,6 +255,8 @@ def bench() -> None:
     print(f"{'total (serial)':<{width}}  {sum(s for _, s in rows):7.1f}")
     for module in ("numpy", "matplotlib.pyplot", "tensorflow", "torch"):
         print(f"import {module:<18} {import_cost(module):5.1f} s")
+    for name, ms in explorer_redraw_ms().items():
+        print(f"explorer {name:<16} {ms:5.0f} ms per slider move")
 
 
 def main(argv: list[str] | None = None) -> int:
