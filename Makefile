@@ -25,10 +25,15 @@ $(STAMP): requirements.txt pyproject.toml helpers/lab/overrides.json
 	touch $(STAMP)
 
 ## make lab: JupyterLab on 127.0.0.1 with a fresh random token, at chapters/
+## (the token is passed explicitly so no user config can turn it off)
 lab: $(STAMP)
-	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 $(ALLOW_ROOT) \
-		--IdentityProvider.token=$$($(BIN)/python -c \
-			"import secrets; print(secrets.token_urlsafe(24))") \
+	@token=$$($(BIN)/python -c "import secrets; print(secrets.token_urlsafe(24))"); \
+	echo ""; \
+	echo "  Open the course (the port may differ if 8888 is busy):"; \
+	echo "  http://127.0.0.1:8888/lab/tree/chapters?token=$$token"; \
+	echo ""; \
+	exec $(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 $(ALLOW_ROOT) \
+		--IdentityProvider.token=$$token \
 		--ServerApp.root_dir="$(CURDIR)" \
 		--LabApp.default_url=/lab/tree/chapters
 
