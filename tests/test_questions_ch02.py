@@ -3,6 +3,12 @@ with a specific reason."""
 
 import numpy as np
 import pytest
+from question_checks import (  # noqa: F401  (collected here)
+    test_every_question_has_at_least_three_wrong_answers,
+    test_every_question_is_tested,
+    test_mistakes_are_rejected_with_a_reason,
+    test_solution_is_accepted,
+)
 
 from helpers.questions import ch02 as q
 
@@ -34,32 +40,58 @@ RIGHT = {
 }
 
 WRONG = {
-    "q1": [(6.0, "2x + h"), (5.9, "backward"), (0.61, "divide the change"),
-           (-6.1, "wrong sign")],
-    "q2": [(3.0, "exact derivative"), (3.31, "forward"), (2.71, "backward"),
-           (6.02, "not by h"), (0.602, "by 2h")],
-    "q3": [("a", "rounds to 1"), ("b", "float64-sized"),
-           ("d", "far too large"), ("e", "one of")],
-    "q4": [(1, "forward and backward"), (-2, "positive"),
-           (3, "leading error"), (-1, "round-off")],
-    "q5": [(1000, "plus one call"), (2000, "central"), (2001, "only once"),
-           (1, "separately")],
+    "q1": [
+        (6.0, "2x + h"),
+        (5.9, "backward"),
+        (0.61, "divide the change"),
+        (-6.1, "wrong sign"),
+    ],
+    "q2": [
+        (3.0, "exact derivative"),
+        (3.31, "forward"),
+        (2.71, "backward"),
+        (6.02, "not by h"),
+        (0.602, "by 2h"),
+    ],
+    "q3": [
+        ("a", "rounds to 1"),
+        ("b", "float64-sized"),
+        ("d", "far too large"),
+        ("e", "one of"),
+    ],
+    "q4": [
+        (1, "forward and backward"),
+        (-2, "positive"),
+        (3, "leading error"),
+        (-1, "round-off"),
+    ],
+    "q5": [
+        (1000, "plus one call"),
+        (2000, "central"),
+        (2001, "only once"),
+        (1, "separately"),
+    ],
     "q6": [
-        (lambda f, x, h: (f(x + h) - f(x)) / h,
-         "at (x, h) = (1, 0.1) central_diff(f, x, h) with f(x) = x**3 "
-         "returned 3.31; expected 3.01"),
+        (
+            lambda f, x, h: (f(x + h) - f(x)) / h,
+            "at (x, h) = (1, 0.1) central_diff(f, x, h) with f(x) = x**3 "
+            "returned 3.31; expected 3.01",
+        ),
         (lambda f, x, h: (f(x + h) - f(x - h)) / h, "returned 6.02"),
         (lambda f, x, h: (f(x + h) - f(x - h)) / 2 * h, "returned 0.0301"),
         (lambda f, x: (f(x + 1e-5) - f(x - 1e-5)) / 2e-5, "TypeError"),
         (lambda f, x, h: None, "forget `return`"),
         (3.01, "expected a function"),
     ],
-    "q7": [(12.0, "truncation error"), (1.199, "divide the imaginary"),
-           (7.94, "real part"), (12.01, "flips the sign")],
+    "q7": [
+        (12.0, "truncation error"),
+        (1.199, "divide the imaginary"),
+        (7.94, "real part"),
+        (12.01, "flips the sign"),
+    ],
     "q8": [
         (lambda f, x, h=1e-20: f(x + 1j * h) / h, "complex number"),
-        (lambda f, x, h=1e-20: np.real(f(x + 1j * h)) / h,
-         "relative error"),
+        (lambda f, x, h=1e-20: np.real(f(x + 1j * h)) / h, "relative error"),
         (lambda f, x, h=1e-20: np.imag(f(x + 1j * h)), "relative error"),
         (lambda f, x: central_diff(f, x, 1e-5), "a finite difference cannot"),
         (lambda f, x: central_diff(f, x, 1e-20), "returned 0;"),
@@ -67,29 +99,13 @@ WRONG = {
         (lambda f, x: [1.0, 2.0], "expected one number"),
         ("complex_step", "expected a function"),
     ],
-    "q9": [("a", "exp and sin"), ("c", "polynomial"), ("d", "division"),
-           (2, "as a string")],
+    "q9": [
+        ("a", "exp and sin"),
+        ("c", "polynomial"),
+        ("d", "division"),
+        (2, "as a string"),
+    ],
 }
-
-
-@pytest.mark.parametrize("name", sorted(RIGHT))
-def test_solution_is_accepted(name):
-    assert getattr(q, name).verdict(RIGHT[name])
-
-
-@pytest.mark.parametrize(
-    "name, answer, reason",
-    [(name, a, r) for name, cases in WRONG.items() for a, r in cases],
-)
-def test_mistakes_are_rejected_with_a_reason(name, answer, reason):
-    verdict = getattr(q, name).verdict(answer)
-    assert not verdict
-    assert reason in verdict.message
-
-
-@pytest.mark.parametrize("name", sorted(RIGHT))
-def test_every_question_has_at_least_three_wrong_answers(name):
-    assert len(WRONG[name]) >= 3
 
 
 @pytest.mark.parametrize("name", ["q6", "q8"])
@@ -113,8 +129,9 @@ def test_q3_answer_is_the_measured_best_float32_step():
 
     options = {"a": 1e-8, "b": 1e-5, "c": 5e-3, "d": 0.5}
     errors = {
-        k: difference_errors(lambda x: x * x * x, 1.0, 3.0, np.array([h]),
-                             "central", np.float32)[0]
+        k: difference_errors(
+            lambda x: x * x * x, 1.0, 3.0, np.array([h]), "central", np.float32
+        )[0]
         for k, h in options.items()
     }
     assert min(errors, key=errors.get) == "c"

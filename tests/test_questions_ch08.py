@@ -5,6 +5,12 @@ import math
 
 import numpy as np
 import pytest
+from question_checks import (  # noqa: F401  (collected here)
+    test_every_question_has_at_least_three_wrong_answers,
+    test_every_question_is_tested,
+    test_mistakes_are_rejected_with_a_reason,
+    test_solution_is_accepted,
+)
 
 from helpers.questions import ch08 as q
 
@@ -121,30 +127,10 @@ WRONG = {
 }
 
 
-@pytest.mark.parametrize("name", sorted(RIGHT))
-def test_solution_is_accepted(name):
-    assert getattr(q, name).verdict(RIGHT[name])
-
-
 def test_float32_results_are_accepted():
     """A learner's torch code works in float32; the tolerance allows it."""
     assert q.q5.verdict(sgd_step_float32)
     assert q.q6.verdict(lambda x0: float(np.float32(grad_at(np.float32(x0)))))
-
-
-@pytest.mark.parametrize(
-    "name, answer, reason",
-    [(name, a, r) for name, cases in WRONG.items() for a, r in cases],
-)
-def test_mistakes_are_rejected_with_a_reason(name, answer, reason):
-    verdict = getattr(q, name).verdict(answer)
-    assert not verdict
-    assert reason in verdict.message
-
-
-@pytest.mark.parametrize("name", sorted(RIGHT))
-def test_every_question_has_at_least_three_wrong_answers(name):
-    assert len(WRONG[name]) >= 3
 
 
 @pytest.mark.parametrize("name", sorted(RIGHT))

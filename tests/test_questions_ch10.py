@@ -4,6 +4,12 @@ strings and NumPy functions."""
 
 import numpy as np
 import pytest
+from question_checks import (  # noqa: F401  (collected here)
+    test_every_question_has_at_least_three_wrong_answers,
+    test_every_question_is_tested,
+    test_mistakes_are_rejected_with_a_reason,
+    test_solution_is_accepted,
+)
 
 from helpers.questions import ch10 as q
 
@@ -24,9 +30,7 @@ def df(x):
 
 def no_zero_case(a, b):
     with np.errstate(invalid="ignore"):
-        return np.linalg.norm(a - b) / (
-            np.linalg.norm(a) + np.linalg.norm(b)
-        )
+        return np.linalg.norm(a - b) / (np.linalg.norm(a) + np.linalg.norm(b))
 
 
 def raises(*args):
@@ -105,8 +109,9 @@ WRONG = {
             "returned 1; expected 0.333333",
         ),
         (
-            lambda a, b: np.max(np.abs(a - b))
-            / (np.max(np.abs(a)) + np.max(np.abs(b))),
+            lambda a, b: (
+                np.max(np.abs(a - b)) / (np.max(np.abs(a)) + np.max(np.abs(b)))
+            ),
             "(a, b) = ([1., 0.], [0., 1.])",
         ),
         (no_zero_case, "returned nan; expected 0"),
@@ -128,26 +133,6 @@ WRONG = {
 }
 
 
-@pytest.mark.parametrize("name", sorted(RIGHT))
-def test_solution_is_accepted(name):
-    assert getattr(q, name).verdict(RIGHT[name])
-
-
 @pytest.mark.parametrize("name, answer", ALSO_RIGHT)
 def test_equivalent_answers_are_accepted(name, answer):
     assert getattr(q, name).verdict(answer)
-
-
-@pytest.mark.parametrize(
-    "name, answer, reason",
-    [(name, a, r) for name, cases in WRONG.items() for a, r in cases],
-)
-def test_mistakes_are_rejected_with_a_reason(name, answer, reason):
-    verdict = getattr(q, name).verdict(answer)
-    assert not verdict
-    assert reason in verdict.message
-
-
-@pytest.mark.parametrize("name", sorted(RIGHT))
-def test_every_question_has_at_least_three_wrong_answers(name):
-    assert len(WRONG[name]) >= 3

@@ -3,6 +3,12 @@ with a specific reason."""
 
 import numpy as np
 import pytest
+from question_checks import (  # noqa: F401  (collected here)
+    test_every_question_has_at_least_three_wrong_answers,
+    test_every_question_is_tested,
+    test_mistakes_are_rejected_with_a_reason,
+    test_solution_is_accepted,
+)
 
 from helpers.questions import ch13 as q
 
@@ -109,26 +115,6 @@ WRONG = {
         (None, "None"),
     ],
 }
-
-
-@pytest.mark.parametrize("name", sorted(RIGHT))
-def test_solution_is_accepted(name):
-    assert getattr(q, name).verdict(RIGHT[name])
-
-
-@pytest.mark.parametrize(
-    "name, answer, reason",
-    [(name, a, r) for name, cases in WRONG.items() for a, r in cases],
-)
-def test_mistakes_are_rejected_with_a_reason(name, answer, reason):
-    verdict = getattr(q, name).verdict(answer)
-    assert not verdict
-    assert reason in verdict.message
-
-
-@pytest.mark.parametrize("name", sorted(RIGHT))
-def test_every_question_has_at_least_three_wrong_answers(name):
-    assert len(WRONG[name]) >= 3
 
 
 def test_an_unfinished_mse_grad_is_not_answered_yet():

@@ -3,6 +3,12 @@ with a specific reason."""
 
 import numpy as np
 import pytest
+from question_checks import (  # noqa: F401  (collected here)
+    test_every_question_has_at_least_three_wrong_answers,
+    test_every_question_is_tested,
+    test_mistakes_are_rejected_with_a_reason,
+    test_solution_is_accepted,
+)
 
 from helpers.questions import ch15 as q
 
@@ -52,14 +58,22 @@ RIGHT = {
 }
 
 WRONG = {
-    "q1": [("b", "1000 of them"), ("c", "factor of about 500"),
-           ("forward", "expected one of")],
-    "q2": [(500, "whole column"), (1500, "single entry"),
-           (1, "3 columns")],
-    "q3": [(3, "number of inputs"), (1, "scalar function"),
-           (1500, "single entry")],
-    "q4": [("a", "one backward pass"), ("c", "does not depend on n"),
-           ("d", "not free")],
+    "q1": [
+        ("b", "1000 of them"),
+        ("c", "factor of about 500"),
+        ("forward", "expected one of"),
+    ],
+    "q2": [(500, "whole column"), (1500, "single entry"), (1, "3 columns")],
+    "q3": [
+        (3, "number of inputs"),
+        (1, "scalar function"),
+        (1500, "single entry"),
+    ],
+    "q4": [
+        ("a", "one backward pass"),
+        ("c", "does not depend on n"),
+        ("d", "not free"),
+    ],
     "q5": [
         (stacked_as_rows, "It looks transposed"),
         (twice_per_column, "called jvp 4 times"),
@@ -68,35 +82,30 @@ WRONG = {
         (wrong_basis, "length n = 2"),
         (np.eye(2), "expected a function"),
     ],
-    "q6": [(409600, "input too"), (299 * 4096, "by reference"),
-           (4096, "not only the last"), (819200, "stored once")],
-    "q7": [(100, "each layer runs twice"), (110, "the last segment too"),
-           (190, "recomputed as well"), (1000, "not once per layer")],
-    "q8": [("b", "other way round"), ("c", "exactly the same"),
-           ("d", "recomputes segments")],
-    "q9": [(0.02, "jacrev ÷ jacfwd"), (100, "that is n"),
-           (2, "that is m"), (40000, "divide by")],
+    "q6": [
+        (409600, "input too"),
+        (299 * 4096, "by reference"),
+        (4096, "not only the last"),
+        (819200, "stored once"),
+    ],
+    "q7": [
+        (100, "each layer runs twice"),
+        (110, "the last segment too"),
+        (190, "recomputed as well"),
+        (1000, "not once per layer"),
+    ],
+    "q8": [
+        ("b", "other way round"),
+        ("c", "exactly the same"),
+        ("d", "recomputes segments"),
+    ],
+    "q9": [
+        (0.02, "jacrev ÷ jacfwd"),
+        (100, "that is n"),
+        (2, "that is m"),
+        (40000, "divide by"),
+    ],
 }
-
-
-@pytest.mark.parametrize("name", sorted(RIGHT))
-def test_solution_is_accepted(name):
-    assert getattr(q, name).verdict(RIGHT[name])
-
-
-@pytest.mark.parametrize(
-    "name, answer, reason",
-    [(name, a, r) for name, cases in WRONG.items() for a, r in cases],
-)
-def test_mistakes_are_rejected_with_a_reason(name, answer, reason):
-    verdict = getattr(q, name).verdict(answer)
-    assert not verdict
-    assert reason in verdict.message
-
-
-@pytest.mark.parametrize("name", sorted(RIGHT))
-def test_every_question_has_at_least_three_wrong_answers(name):
-    assert len(WRONG[name]) >= 3
 
 
 def test_a_stub_is_not_answered_yet():
@@ -108,4 +117,3 @@ def test_odd_answers_get_a_reason_not_an_exception(odd):
     for name in RIGHT:
         verdict = getattr(q, name).verdict(odd)
         assert not verdict and verdict.message
-
