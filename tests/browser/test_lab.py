@@ -76,14 +76,15 @@ def chapters_run(lab, browser, shots):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     pages = {}
     start = time.monotonic()
-    for name in RUN_ALL_CHAPTERS:
+    for name in RUN_ALL_CHAPTERS:  # start them all: the kernels run at once
         page = context.new_page()
         open_notebook(page, lab, f"chapters/{name}")
         run_all(page)
-        page.wait_for_timeout(500)  # let the queue fill before waiting
-        page.wait_for_function(PROMPTS_DONE, timeout=120_000)
-        page.screenshot(path=shots / f"chapter_{name[:2]}.png")
         pages[name] = page
+    for name, page in pages.items():
+        page.wait_for_timeout(500)  # let the queue fill before waiting
+        page.wait_for_function(PROMPTS_DONE, timeout=180_000)
+        page.screenshot(path=shots / f"chapter_{name[:2]}.png")
     yield pages, time.monotonic() - start
     context.close()
 
