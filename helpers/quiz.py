@@ -208,11 +208,31 @@ def array(
     *,
     rtol: float = 1e-6,
     atol: float = 1e-9,
+    mistakes: Sequence[tuple[Any, str]] = (),
 ) -> Checker:
-    """Check an array: its shape first, then every entry within tolerance."""
+    """Check an array: its shape first, then every entry within tolerance.
+
+    ``mistakes`` lists known wrong arrays with the reason a learner gets
+    them: ``[([6, 1], "you forgot the chain-rule factor 5.")]``.
+    """
     target = to_array(expected, "expected")
+    known = [(to_array(wrong, "mistake"), why) for wrong, why in mistakes]
 
     def checker(answer: Any) -> tuple[bool, str]:
+        ok, reason = compare(answer)
+        if ok or not known:
+            return ok, reason
+        values, _ = _as_numbers(answer, "")
+        for wrong, why in known:
+            if (
+                values is not None
+                and values.shape == wrong.shape
+                and np.allclose(values, wrong, rtol=rtol, atol=atol)
+            ):
+                return False, f"{why} ({reason})"
+        return False, reason
+
+    def compare(answer: Any) -> tuple[bool, str]:
         values, reason = _as_numbers(
             answer, f"an array of shape {target.shape}"
         )
@@ -247,11 +267,30 @@ def array(
     return checker
 
 
-def shape(expected: Sequence[int]) -> Checker:
-    """Check a shape given as a tuple of ints, e.g. (2, 3)."""
+def shape(
+    expected: Sequence[int],
+    *,
+    mistakes: Mapping[tuple[int, ...], str] | None = None,
+) -> Checker:
+    """Check a shape given as a tuple of ints, e.g. (2, 3).
+
+    ``mistakes`` maps a known wrong shape to the reason a learner gets it.
+    """
     target = tuple(int(n) for n in expected)
+    known = dict(mistakes or {})
 
     def checker(answer: Any) -> tuple[bool, str]:
+        ok, reason = compare(answer)
+        if not ok and isinstance(answer, (tuple, list)):
+            try:
+                given = tuple(int(n) for n in answer)
+            except (TypeError, ValueError):
+                return False, reason
+            if given in known:
+                return False, f"{given}: {known[given]} ({reason})"
+        return ok, reason
+
+    def compare(answer: Any) -> tuple[bool, str]:
         if isinstance(answer, int) and not isinstance(answer, bool):
             answer = (answer,)
         if hasattr(answer, "as_list"):  # tf.TensorShape

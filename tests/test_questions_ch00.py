@@ -3,6 +3,7 @@ with a specific reason."""
 
 import numpy as np
 import pytest
+from fakes import FakeTorchTensor as FakeTorchScalar
 from question_checks import (  # noqa: F401  (collected here)
     test_every_question_has_at_least_three_wrong_answers,
     test_every_question_is_tested,
@@ -13,22 +14,6 @@ from question_checks import (  # noqa: F401  (collected here)
 from helpers.questions import ch00 as q  # noqa: F401  (used by question_checks)
 
 pytestmark = pytest.mark.ch00
-
-
-class FakeTorchScalar:
-    """Quacks like torch.tensor(27.) without importing torch."""
-
-    def __init__(self, value):
-        self.value = value
-
-    def detach(self):
-        return self
-
-    def cpu(self):
-        return self
-
-    def numpy(self):
-        return np.array(self.value, dtype=np.float32)
 
 
 RIGHT = {

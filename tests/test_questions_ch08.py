@@ -5,6 +5,7 @@ import math
 
 import numpy as np
 import pytest
+from fakes import FakeTorchTensor
 from question_checks import (  # noqa: F401  (collected here)
     test_every_question_has_at_least_three_wrong_answers,
     test_every_question_is_tested,
@@ -15,22 +16,6 @@ from question_checks import (  # noqa: F401  (collected here)
 from helpers.questions import ch08 as q
 
 pytestmark = pytest.mark.ch08
-
-
-class FakeTorchTensor:
-    """Quacks like a PyTorch tensor (.detach().cpu().numpy())."""
-
-    def __init__(self, value):
-        self.value = value
-
-    def detach(self):
-        return self
-
-    def cpu(self):
-        return self
-
-    def numpy(self):
-        return np.array(self.value, dtype=np.float32)
 
 
 def sgd_step(w0, lr):

@@ -4,6 +4,7 @@ by objects with a .numpy() method."""
 
 import numpy as np
 import pytest
+from fakes import FakeTFTensor as FakeTensor
 from question_checks import (  # noqa: F401  (collected here)
     test_every_question_has_at_least_three_wrong_answers,
     test_every_question_is_tested,
@@ -14,16 +15,6 @@ from question_checks import (  # noqa: F401  (collected here)
 from helpers.questions import ch09 as q
 
 pytestmark = pytest.mark.ch09
-
-
-class FakeTensor:
-    """Quacks like a TF tensor (it has .numpy()) without importing TF."""
-
-    def __init__(self, value):
-        self.value = value
-
-    def numpy(self):
-        return np.array(self.value, dtype=np.float32)
 
 
 def d2f(x):

@@ -4,6 +4,7 @@ strings and NumPy functions."""
 
 import numpy as np
 import pytest
+from fakes import FakeTorchTensor
 from question_checks import (  # noqa: F401  (collected here)
     test_every_question_has_at_least_three_wrong_answers,
     test_every_question_is_tested,
@@ -37,20 +38,8 @@ def raises(*args):
     raise ValueError("oops")
 
 
-class FakeTensor:
-    """Quacks like a PyTorch scalar (it has .detach()) without torch."""
-
-    def __init__(self, value):
-        self.value = value
-
-    def detach(self):
-        return self
-
-    def cpu(self):
-        return self
-
-    def numpy(self):
-        return np.array(self.value)
+def FakeTensor(value):  # a float64 PyTorch scalar
+    return FakeTorchTensor(value, dtype=np.float64)
 
 
 RIGHT = {

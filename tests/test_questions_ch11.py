@@ -6,6 +6,7 @@ import math
 
 import numpy as np
 import pytest
+from fakes import FakeTorchTensor as FakeTorchScalar
 from question_checks import (  # noqa: F401  (collected here)
     test_every_question_has_at_least_three_wrong_answers,
     test_every_question_is_tested,
@@ -16,22 +17,6 @@ from question_checks import (  # noqa: F401  (collected here)
 from helpers.questions import ch11 as q
 
 pytestmark = pytest.mark.ch11
-
-
-class FakeTorchScalar:
-    """Quacks like torch.tensor(0.01) (.detach().cpu().numpy())."""
-
-    def __init__(self, value):
-        self.value = value
-
-    def detach(self):
-        return self
-
-    def cpu(self):
-        return self
-
-    def numpy(self):
-        return np.array(self.value, dtype=np.float32)
 
 
 def leaky_relu_grad(x):

@@ -168,3 +168,19 @@ def test_a_broken_checker_never_raises():
 def test_verdict_compares_like_a_bool():
     assert QUESTIONS["number"].verdict(4.5) == True  # noqa: E712
     assert QUESTIONS["number"].verdict(1.0) == False  # noqa: E712
+
+
+def test_array_known_mistakes_explain_themselves():
+    q = make(array([6.0, 1.0], mistakes=[([30.0, 5.0], "divide by 5.")]))
+    message = q.verdict([30.0, 5.0]).message
+    assert "divide by 5." in message and "entry [0] is 30" in message
+    assert "divide by 5." not in q.verdict([7.0, 1.0]).message
+    assert q.verdict([6.0, 1.0])
+    assert "expected an array" in q.verdict("six").message
+
+
+def test_shape_known_mistakes_explain_themselves():
+    q = make(shape((2, 3), mistakes={(3, 2): "rows are outputs."}))
+    assert "(3, 2): rows are outputs." in q.verdict((3, 2)).message
+    assert "rows are outputs" not in q.verdict((2, 4)).message
+    assert q.verdict([2, 3]) and not q.verdict("2, 3")

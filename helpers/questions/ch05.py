@@ -1,44 +1,19 @@
 """Practice questions for chapter 05, forward mode with dual numbers."""
 
-from collections.abc import Sequence
-from typing import Any
-
 import numpy as np
 
-from helpers.quiz import Checker, Question, array, choice, function, number
-
-
-def _array_with_mistakes(
-    expected: Sequence[float],
-    mistakes: Sequence[tuple[Sequence[float], str]],
-) -> Checker:
-    """``array(expected)``, plus a reason for each known wrong array."""
-    check = array(expected)
-
-    def checker(answer: Any) -> tuple[bool, str]:
-        ok, reason = check(answer)
-        if ok:
-            return True, ""
-        try:
-            given = np.asarray(answer, dtype=float)
-        except Exception:  # a word, a function, a ragged list: keep reason
-            return False, reason
-        for wrong, why in mistakes:
-            target = np.asarray(wrong, dtype=float)
-            if given.shape == target.shape and np.allclose(given, target):
-                return False, f"{reason} {why}"
-        return False, reason
-
-    return checker
-
+from helpers.quiz import Question, array, choice, function, number
 
 q1 = Question(
     "q1",
-    _array_with_mistakes(
+    array(
         [8.0, 14.0],
-        [
-            ([8.0, 3.0], "The ε part is not the product of the ε parts: "
-             "expand (a + bε)(c + dε) and use ε² = 0."),
+        mistakes=[
+            (
+                [8.0, 3.0],
+                "The ε part is not the product of the ε parts: "
+                "expand (a + bε)(c + dε) and use ε² = 0.",
+            ),
             ([8.0, 17.0], "The ε² term 3·1·ε² is dropped, because ε² = 0."),
             ([6.0, 4.0], "That is the sum; the question multiplies."),
             ([14.0, 8.0], "Give the value first, then the ε part."),
@@ -51,16 +26,24 @@ q1 = Question(
 
 q2 = Question(
     "q2",
-    _array_with_mistakes(
+    array(
         [0.0, 1.0],
-        [
+        mistakes=[
             ([1.0, 0.0], "That seed moves x and gives ∂f/∂x."),
-            ([1.0, 1.0], "Moving both inputs gives ∂f/∂x + ∂f/∂y, the "
-             "directional derivative along (1, 1)."),
-            ([0.0, 0.0], "With no tangent at all every derivative "
-             "comes out 0."),
-            ([3.0, 4.0], "Those are the values of x and y; the seed is "
-             "the tangent part."),
+            (
+                [1.0, 1.0],
+                "Moving both inputs gives ∂f/∂x + ∂f/∂y, the "
+                "directional derivative along (1, 1).",
+            ),
+            (
+                [0.0, 0.0],
+                "With no tangent at all every derivative comes out 0.",
+            ),
+            (
+                [3.0, 4.0],
+                "Those are the values of x and y; the seed is "
+                "the tangent part.",
+            ),
         ],
     ),
     hint="The seed says how fast each input moves. Which input should "
@@ -177,19 +160,22 @@ q7 = Question(
 
 q8 = Question(
     "q8",
-    _array_with_mistakes(
+    array(
         [7.0, 3.0],
-        [
+        mistakes=[
             ([5.0, 4.0], "That is Jᵀ v; J v combines each row of J with v."),
-            ([3.0, 1.0], "That is only the first column J e_1; v moves y "
-             "as well."),
+            (
+                [3.0, 1.0],
+                "That is only the first column J e_1; v moves y as well.",
+            ),
             ([6.0, 5.0], "Those are the values f(2, 3), not the tangents."),
-            ([8.0, 3.0], "∂(xy)/∂x is y = 3 and ∂(xy)/∂y is x = 2: "
-             "3·1 + 2·2 = 7."),
+            (
+                [8.0, 3.0],
+                "∂(xy)/∂x is y = 3 and ∂(xy)/∂y is x = 2: 3·1 + 2·2 = 7.",
+            ),
         ],
     ),
-    hint="Seed x = 2 + 1ε and y = 3 + 2ε and expand xy and x + y with "
-    "ε² = 0.",
+    hint="Seed x = 2 + 1ε and y = 3 + 2ε and expand xy and x + y with ε² = 0.",
     solution="J = [[y, x], [1, 1]] = [[3, 2], [1, 1]] at (2, 3), so "
     "J v = [3·1 + 2·2, 1 + 2] = [7, 3]. In one pass: "
     "(2 + ε)(3 + 2ε) = 6 + 7ε and (2 + ε) + (3 + 2ε) = 5 + 3ε.",

@@ -16,28 +16,6 @@ from helpers.quiz import (
 )
 
 
-def _array_with_mistakes(
-    expected: Any, mistakes: Sequence[tuple[Any, str]]
-) -> Callable[[Any], tuple[bool, str]]:
-    """Like ``array``, plus a specific reason for known wrong answers."""
-    base = array(expected)
-
-    def checker(answer: Any) -> tuple[bool, str]:
-        ok, reason = base(answer)
-        if ok:
-            return True, ""
-        try:
-            values = np.asarray(answer, dtype=float)
-        except Exception:
-            return False, reason
-        for wrong, why in mistakes:
-            if values.shape == np.shape(wrong) and np.allclose(values, wrong):
-                return False, f"{reason} {why}"
-        return False, reason
-
-    return checker
-
-
 def _function_with_mistakes(
     reference: Callable[..., Any],
     points: Sequence[tuple[float, ...]],
@@ -74,9 +52,9 @@ def _function_with_mistakes(
 
 q1 = Question(
     "q1",
-    _array_with_mistakes(
+    array(
         [-2.0, -2.0, 5.0],
-        [
+        mistakes=[
             (
                 [1.0, 1.0, 5.0],
                 "The + node passes on its own adjoint v_bar = z = -2, "
@@ -145,9 +123,9 @@ q3 = Question(
 
 q4 = Question(
     "q4",
-    _array_with_mistakes(
+    array(
         [12.0, 6.0],
-        [
+        mistakes=[
             (
                 [6.0, 3.0],
                 "That is one backward pass. Leaves accumulate, so the "

@@ -4,7 +4,7 @@ No TensorFlow import here: tensors are recognised by their ``.numpy()``
 method when the checks convert answers.
 """
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -36,25 +36,6 @@ def _reject_none(checker: Check, reason: str) -> Check:
         return checker(answer)
 
     return wrapped
-
-
-def _shape_with_mistakes(
-    expected: tuple[int, ...], mistakes: Mapping[tuple[int, ...], str]
-) -> Check:
-    """``shape(expected)``, with a reason for each known wrong shape."""
-    base = shape(expected)
-
-    def checker(answer: Any) -> tuple[bool, str]:
-        ok, reason = base(answer)
-        if ok:
-            return True, ""
-        try:
-            given = tuple(int(n) for n in answer)
-        except (TypeError, ValueError):
-            return False, reason
-        return False, mistakes.get(given, reason)
-
-    return checker
 
 
 # q1: which gradients are None? One True/False per snippet (a)-(f).
@@ -225,9 +206,9 @@ q4 = Question(
 
 q5 = Question(
     "q5",
-    _shape_with_mistakes(
+    shape(
         (2, 3, 2),
-        {
+        mistakes={
             (3, 2): "(3, 2) is the shape of tape.gradient(y, x), the "
             "source's shape; the Jacobian puts y's shape (2,) in front.",
             (2,): "(2,) is the shape of y; the Jacobian adds the shape of "

@@ -1,41 +1,11 @@
 """Practice questions for chapter 09, higher-order derivatives and
 Hessians."""
 
-from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
 
-from helpers._convert import to_array
-from helpers.quiz import Checker, Question, array, choice, function, number
-
-
-def _array_with_mistakes(
-    expected: Any, mistakes: Mapping[str, tuple[Any, str]]
-) -> Checker:
-    """``array(expected)``, but a known wrong array gets its own reason.
-
-    ``mistakes`` maps a label to (wrong array, reason); the label is only
-    for the reader of this file.
-    """
-    check = array(expected)
-    known = [(to_array(wrong), why) for wrong, why in mistakes.values()]
-
-    def checker(answer: Any) -> tuple[bool, str]:
-        ok, reason = check(answer)
-        if ok:
-            return True, ""
-        try:
-            values = to_array(answer)
-        except (TypeError, ValueError):
-            return False, reason
-        for wrong, why in known:
-            if values.shape == wrong.shape and np.allclose(values, wrong):
-                return False, f"{why} ({reason})"
-        return False, reason
-
-    return checker
-
+from helpers.quiz import Question, array, choice, function, number
 
 q1 = Question(
     "q1",
@@ -76,28 +46,28 @@ q2 = Question(
 
 q3 = Question(
     "q3",
-    _array_with_mistakes(
+    array(
         [[6.0, -2.0], [-2.0, 2.0]],
-        {
-            "no power-rule factor": (
+        mistakes=[
+            (
                 [[3.0, -2.0], [-2.0, 1.0]],
                 "the diagonal needs the power rule twice: "
                 "d2(3x^2)/dx2 = 6 and d2(y^2)/dy2 = 2",
             ),
-            "halved off-diagonal": (
+            (
                 [[6.0, -1.0], [-1.0, 2.0]],
                 "the mixed entry of -2xy is d/dy(-2y) = -2, not half of it",
             ),
-            "wrong sign": (
+            (
                 [[6.0, 2.0], [2.0, 2.0]],
                 "the off-diagonal entries keep the minus sign of -2xy",
             ),
-            "gradient at the origin": (
+            (
                 [0.0, 0.0],
                 "that is the gradient at the origin; the Hessian is a "
                 "2 x 2 matrix of second derivatives",
             ),
-        },
+        ],
     ),
     hint="H = [[d2f/dx2, d2f/dxdy], [d2f/dydx, d2f/dy2]]; for a quadratic "
     "it is the same at every point.",
@@ -165,29 +135,29 @@ q6 = Question(
 
 q7 = Question(
     "q7",
-    _array_with_mistakes(
+    array(
         [20.0, 6.0],
-        {
-            "grad times v": (
+        mistakes=[
+            (
                 [24.0, 20.0],
                 "that is the gradient (24, 10) times v entry by entry; "
                 "use the Hessian [[8, 6], [6, 0]]",
             ),
-            "diagonal only": (
+            (
                 [8.0, 0.0],
                 "that uses only the diagonal of H; the off-diagonal 6 "
                 "multiplies the other entry of v",
             ),
-            "grad dot v": (
+            (
                 44.0,
                 "that is grad . v = 24 + 20, a number; Hv is a vector "
                 "with one entry per input",
             ),
-            "v H v": (
+            (
                 32.0,
                 "that is v . (Hv), a number; Hv itself is the vector",
             ),
-        },
+        ],
     ),
     hint="H = [[8, 6], [6, 0]] at (3, 4). Each entry of Hv is a row of H "
     "dotted with v = (1, 2).",

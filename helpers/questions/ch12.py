@@ -24,51 +24,6 @@ def _sigmoid(z: Any) -> Any:
     return 1 / (1 + np.exp(-np.asarray(z, dtype=float)))
 
 
-def _array_with_mistakes(
-    expected: Any, mistakes: Sequence[tuple[Any, str]]
-) -> Checker:
-    """``array(expected)``, but a known wrong array gets its own reason."""
-    check = array(expected)
-
-    def checker(answer: Any) -> tuple[bool, str]:
-        ok, reason = check(answer)
-        if ok:
-            return True, ""
-        try:
-            values = to_array(answer, "your answer")
-        except (TypeError, ValueError):
-            return False, reason
-        for wrong, why in mistakes:
-            if values.shape == np.shape(wrong) and np.allclose(values, wrong):
-                return False, f"{why} ({reason})"
-        return False, reason
-
-    return checker
-
-
-def _shape_with_mistakes(
-    expected: tuple[int, ...], mistakes: dict[tuple[int, ...], str]
-) -> Checker:
-    """``shape(expected)``, but a known wrong shape gets its own reason."""
-    check = shape(expected)
-
-    def checker(answer: Any) -> tuple[bool, str]:
-        ok, reason = check(answer)
-        if ok:
-            return True, ""
-        if not isinstance(answer, (tuple, list)):
-            return False, reason
-        try:
-            given = tuple(int(n) for n in answer)
-        except (TypeError, ValueError):
-            return False, reason
-        if given in mistakes:
-            return False, f"{given}: {mistakes[given]}"
-        return False, reason
-
-    return checker
-
-
 def _show(value: np.ndarray) -> str:
     return np.array2string(value, separator=", ", precision=6)
 
@@ -181,9 +136,9 @@ q2 = Question(
 
 q3 = Question(
     "q3",
-    _array_with_mistakes(
+    array(
         [0.3, 0.2],
-        [
+        mistakes=[
             (
                 [0.1, 0.2 / 3],
                 "the 1/N of the mean loss is already inside the deltas: "
@@ -209,9 +164,9 @@ q3 = Question(
 
 q4 = Question(
     "q4",
-    _shape_with_mistakes(
+    shape(
         (5, 3),
-        {
+        mistakes={
             (3, 5): "that is the (in, out) layout; here W1 is stored as "
             "(out, in) = (5, 3), and a gradient has its parameter's shape.",
             (10, 5): "that is the shape of Delta1 = dL/dZ1, one row per "
@@ -251,9 +206,9 @@ q5 = Question(
 
 q6 = Question(
     "q6",
-    _array_with_mistakes(
+    array(
         [[-0.5, -1.0], [0.5, 1.0]],
-        [
+        mistakes=[
             (
                 [[-2.0, -4.0], [2.0, 4.0]],
                 "you left out sigma'(a) = h(1 - h) = 0.25 on the way "
