@@ -49,6 +49,21 @@ def _line(ax: Axes, gid: str, xs: Any, ys: Any, *args: Any, **kw: Any) -> Any:
     return line
 
 
+def _legend(ax: Axes, **kw: Any) -> None:
+    """Draw the legend once, then only update its texts.
+
+    A fresh ``ax.legend()`` per slider move leaks: the old Legend objects
+    stay referenced (about 20 KB per move, measured with tracemalloc).
+    """
+    lines = [ln for ln in ax.lines if not str(ln.get_label()).startswith("_")]
+    legend = ax.get_legend()
+    if legend is not None and len(legend.get_texts()) == len(lines):
+        for text, line in zip(legend.get_texts(), lines):
+            text.set_text(line.get_label())
+        return
+    ax.legend(**kw)
+
+
 @dataclass(frozen=True)
 class TangentView:
     """What the tangent explorer shows for one (x, h)."""
@@ -114,7 +129,7 @@ def draw_tangent(
         ylabel="$f(x)$",
         title=f"As h → 0 the secant turns into the tangent (h = {h:.2g})",
     )
-    ax.legend(loc="upper left", fontsize=8)
+    _legend(ax, loc="upper left", fontsize=8)
     return view
 
 
@@ -178,7 +193,9 @@ def tangent_explorer(
         return view.text()
 
     label = _explorer([x, h], redraw)
-    return widgets.VBox([widgets.HBox([x, h]), label, out])
+    box = widgets.VBox([widgets.HBox([x, h]), label, out])
+    box.figure = fig  # the one Figure every slider move redraws
+    return box
 
 
 @dataclass(frozen=True)
@@ -246,7 +263,7 @@ def draw_step_size(
             title="Too small an h drowns in round-off, too large in "
             "truncation",
         )
-    ax.legend(fontsize=8, loc="upper right")
+    _legend(ax, fontsize=8, loc="upper right")
     return StepSizeView(h, error, float(hs[best]), float(errors[best]))
 
 
@@ -286,7 +303,9 @@ def step_size_explorer(
         return view.text()
 
     label = _explorer([log_h, dtype, method], redraw)
-    return widgets.VBox([log_h, widgets.HBox([dtype, method]), label, out])
+    box = widgets.VBox([log_h, widgets.HBox([dtype, method]), label, out])
+    box.figure = fig  # the one Figure every slider move redraws
+    return box
 
 
 @dataclass(frozen=True)
@@ -360,7 +379,7 @@ def draw_newton(
         ylabel="$f(x)$",
         title="Newton uses curvature and takes bigger, better steps",
     )
-    ax.legend(fontsize=8)
+    _legend(ax, fontsize=8)
     return view
 
 
@@ -393,7 +412,9 @@ def newton_explorer(
         return view.text()
 
     label = _explorer([start, steps], redraw)
-    return widgets.VBox([widgets.HBox([start, steps]), label, out])
+    box = widgets.VBox([widgets.HBox([start, steps]), label, out])
+    box.figure = fig  # the one Figure every slider move redraws
+    return box
 
 
 @dataclass(frozen=True)
@@ -567,4 +588,6 @@ def descent_explorer(
         return view.text()
 
     label = _explorer([log_lr, epochs, batch], redraw)
-    return widgets.VBox([widgets.HBox([log_lr, epochs, batch]), label, out])
+    box = widgets.VBox([widgets.HBox([log_lr, epochs, batch]), label, out])
+    box.figure = fig  # the one Figure every slider move redraws
+    return box
