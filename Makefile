@@ -10,7 +10,8 @@ STAMP := $(VENV)/.installed
 TEST_ENV := PYTHONHASHSEED=0 OMP_NUM_THREADS=1 TF_CPP_MIN_LOG_LEVEL=3 \
 	TF_ENABLE_ONEDNN_OPTS=0
 
-.PHONY: lab test test-browser bench notebooks practice clean
+.PHONY: lab test test-browser bench notebooks practice progress \
+	progress-reset site clean
 
 LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings
 # Jupyter refuses to run as root without this flag (CI and containers).
@@ -25,14 +26,19 @@ $(STAMP): requirements.txt pyproject.toml helpers/lab/overrides.json
 	touch $(STAMP)
 
 ## make lab: JupyterLab on 127.0.0.1 with a fresh random token, at chapters/
-## (the token is passed explicitly so no user config can turn it off)
+## The port is chosen before the server starts (the first free one from
+## LAB_PORT, default 8888) and Jupyter may not move off it, so the printed
+## URL is the one the server really uses.
+LAB_PORT ?= 8888
 lab: $(STAMP)
-	@token=$$($(BIN)/python -c "import secrets; print(secrets.token_urlsafe(24))"); \
+	@port=$$($(BIN)/python -m helpers.build port $(LAB_PORT)) || exit 1; \
+	token=$$($(BIN)/python -c "import secrets; print(secrets.token_urlsafe(24))"); \
 	echo ""; \
-	echo "  Open the course (the port may differ if 8888 is busy):"; \
-	echo "  http://127.0.0.1:8888/lab/tree/chapters?token=$$token"; \
+	echo "  Open the course:"; \
+	echo "  http://127.0.0.1:$$port/lab/tree/chapters?token=$$token"; \
 	echo ""; \
 	exec $(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 $(ALLOW_ROOT) \
+		--ServerApp.port=$$port --ServerApp.port_retries=0 \
 		--IdentityProvider.token=$$token \
 		--ServerApp.root_dir="$(CURDIR)" \
 		--LabApp.default_url=/lab/tree/chapters
@@ -47,7 +53,7 @@ test-browser: $(STAMP)
 
 ## make bench: execution time per notebook and the import costs
 bench: $(STAMP)
-	$(TEST_ENV) $(BIN)/python -m helpers.build bench
+	@$(TEST_ENV) $(BIN)/python -m helpers.build bench
 
 ## make notebooks: re-execute chapters/ and solutions/, regenerate practice/
 notebooks: $(STAMP)
@@ -58,6 +64,19 @@ notebooks: $(STAMP)
 ## make practice: regenerate practice/ from solutions/
 practice: $(STAMP)
 	$(BIN)/python -m helpers.build practice
+
+## make site: the course as a static website in _site/, from the stored
+## outputs (nothing is executed); MathJax is fetched once with npm
+site: $(STAMP)
+	@$(BIN)/python -m helpers.sitebuild _site
+
+## make progress: your practice progress, a table per chapter
+progress: $(STAMP)
+	@$(BIN)/python -m helpers.tracking
+
+## make progress-reset: delete your progress (asks first)
+progress-reset: $(STAMP)
+	@$(BIN)/python -m helpers.tracking --reset
 
 clean:
 	rm -rf $(VENV)

@@ -36,6 +36,7 @@ from .plotting import (  # noqa: E402
     plot_training,
 )
 from .quiz import Question  # noqa: E402
+from .tracking import progress  # noqa: E402
 
 __all__ = [
     "GradientCheck",
@@ -55,6 +56,7 @@ __all__ = [
     "plot_secants",
     "plot_tangent",
     "plot_training",
+    "progress",
     "relative_error",
     "setup",
     "step_size_explorer",

@@ -2,7 +2,8 @@
 
     python -m helpers.build execute NOTEBOOK...   re-run and store outputs
     python -m helpers.build practice              practice/ from solutions/
-    python -m helpers.build bench                 time every notebook
+    python -m helpers.build bench [NOTEBOOK...]   time notebooks against
+                                                  the floor of the same run
 
 ``execute`` is the one canonical way to store outputs: the course's kernel
 (this interpreter), the test suite's environment variables, and afterwards
@@ -37,9 +38,19 @@ BEGIN, END = "# BEGIN SOLUTION", "# END SOLUTION"
 
 
 def test_environment() -> None:
-    """Set the variables the test command sets, for kernels started later."""
+    """Set the variables the test command sets, for kernels started later.
+
+    Progress records go to a temporary folder, never to the learner's file.
+    """
     for key, value in TEST_ENV.items():
         os.environ.setdefault(key, value)
+    if not os.environ.get("AUTODIFF_COURSE_PROGRESS"):
+        import tempfile
+
+        folder = tempfile.mkdtemp(prefix="autodiff-progress-")
+        os.environ["AUTODIFF_COURSE_PROGRESS"] = str(
+            Path(folder) / "progress.jsonl"
+        )
 
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
@@ -79,7 +90,9 @@ def execute(path: Path, *, write: bool = True) -> float:
         resources={"metadata": {"path": str(path.parent)}},
     )
     start = time.perf_counter()
-    client.execute()
+    # The kernel's own stderr (ipykernel's "running over TCP" notice) is
+    # not part of the notebook; keep it off the terminal.
+    client.execute(stderr=subprocess.DEVNULL)
     seconds = time.perf_counter() - start
     if write:
         nbformat.write(strip_run_metadata(nb), path)
@@ -241,22 +254,89 @@ def explorer_redraw_ms() -> dict[str, float]:
     return medians
 
 
-def bench() -> None:
-    """Print execution time per notebook, the total, the import costs and
-    the explorers' redraw times."""
-    rows = [
-        (str(p.relative_to(ROOT)), execute(p, write=False))
-        for p in notebooks()
-    ]
-    width = max((len(name) for name, _ in rows), default=10)
-    print(f"{'notebook':<{width}}  seconds")
+FLOOR_SOURCE = "import helpers\nimport tensorflow\nimport torch\n"
+BUDGET = 3.0  # every notebook within this multiple of the floor
+
+
+def floor_seconds(repeats: int = 3) -> float:
+    """Median seconds of the floor notebook: a kernel start plus
+    ``import helpers, tensorflow, torch``, run the way ``execute`` runs a
+    notebook. Measured in the same run as the notebooks it is compared to,
+    because load on a shared machine changes every figure 2-5x."""
+    import statistics
+    import tempfile
+
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(FLOOR_SOURCE)]
+    times = []
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "floor.ipynb"
+        nbformat.write(nb, path)
+        for _ in range(repeats):
+            times.append(execute(path, write=False))
+    return statistics.median(times)
+
+
+def bench(paths: list[Path] | None = None) -> int:
+    """Print each notebook's time as seconds and as a multiple of the
+    floor measured in the same run; return 1 if one is over budget."""
+    chosen = [p.resolve() for p in paths] if paths else notebooks()
+    floor = floor_seconds()
+    rows = [(_name(p), execute(p, write=False)) for p in chosen]
+    floor_after = floor_seconds(repeats=1)
+    floor = min(floor, floor_after) if floor_after > 0 else floor
+    width = max([len(name) for name, _ in rows] + [24])
+    print(f"floor (kernel start + import helpers, tensorflow, torch): "
+          f"{floor:.1f} s")
+    print(f"{'notebook':<{width}}  seconds  x floor")
+    over = 0
     for name, seconds in sorted(rows, key=lambda row: -row[1]):
-        print(f"{name:<{width}}  {seconds:7.1f}")
-    print(f"{'total (serial)':<{width}}  {sum(s for _, s in rows):7.1f}")
+        ratio = seconds / floor
+        flag = "  over budget" if ratio > BUDGET else ""
+        over += bool(flag)
+        print(f"{name:<{width}}  {seconds:7.1f}  {ratio:7.2f}{flag}")
+    total = sum(s for _, s in rows)
+    print(f"{'total (serial)':<{width}}  {total:7.1f}  {total / floor:7.1f}")
+    if paths:
+        return int(over > 0)
     for module in ("numpy", "matplotlib.pyplot", "tensorflow", "torch"):
         print(f"import {module:<18} {import_cost(module):5.1f} s")
     for name, ms in explorer_redraw_ms().items():
         print(f"explorer {name:<16} {ms:5.0f} ms per slider move")
+    return int(over > 0)
+
+
+def _name(path: Path) -> str:
+    try:
+        return str(path.relative_to(ROOT))
+    except ValueError:
+        return str(path)
+
+
+def free_port(start: int = 8888, tries: int = 50) -> int:
+    """The first port from ``start`` that 127.0.0.1 can bind right now.
+
+    ``make lab`` picks the port with this and starts Jupyter on exactly it
+    (no retries), so the URL it prints is the URL the server uses.
+
+    Raises:
+        RuntimeError: if none of ``tries`` ports is free.
+    """
+    import socket
+
+    for port in range(start, start + tries):
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError(
+        f"no free port between {start} and {start + tries - 1} on "
+        "127.0.0.1; close another Jupyter server or set LAB_PORT."
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -265,16 +345,25 @@ def main(argv: list[str] | None = None) -> int:
     run = sub.add_parser("execute", help="re-run notebooks, store outputs")
     run.add_argument("paths", nargs="+", type=Path)
     sub.add_parser("practice", help="generate practice/ from solutions/")
-    sub.add_parser("bench", help="time every notebook")
+    port = sub.add_parser("port", help="print a free port for make lab")
+    port.add_argument("start", nargs="?", type=int, default=8888)
+    timing = sub.add_parser("bench", help="time notebooks against the floor")
+    timing.add_argument("paths", nargs="*", type=Path)
     args = parser.parse_args(argv)
     if args.command == "execute":
         for path in args.paths:
             print(f"{path}: {execute(path.resolve()):.1f} s", flush=True)
+    elif args.command == "port":
+        try:
+            print(free_port(args.start))
+        except RuntimeError as error:
+            print(error, file=sys.stderr)
+            return 1
     elif args.command == "practice":
         for path in write_practice():
             print(f"wrote {path.relative_to(ROOT)}")
     else:
-        bench()
+        return bench(args.paths)
     return 0
 
 

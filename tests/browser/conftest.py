@@ -17,17 +17,13 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from chromium import HAVE_CHROMIUM, SKIP_REASON, launch
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SHOTS = ROOT / "screenshots"
 
-if not Path(CHROMIUM).exists():
-    pytest.skip(
-        "browser tests skipped: Chromium not found; install it with "
-        "`apt-get install chromium` (Debian) and rerun",
-        allow_module_level=True,
-    )
+if not HAVE_CHROMIUM:
+    pytest.skip(SKIP_REASON, allow_module_level=True)
 sync_api = pytest.importorskip("playwright.sync_api")
 
 
@@ -120,19 +116,7 @@ def lab(tmp_path_factory):
 @pytest.fixture(scope="session")
 def browser():
     with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            headless=True,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
-        )
+        browser = launch(playwright)
         yield browser
         browser.close()
 
