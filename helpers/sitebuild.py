@@ -69,7 +69,7 @@ def mathjax_folder() -> Path:
 
 def _home_page(readme: str, chapters: list[str]) -> str:
     """README.md plus hidden toctrees: chapters, practice, solutions."""
-    sections = [("Chapters", "chapters", [*chapters, "glossary"])]
+    sections = [("Chapters", "chapters", [*chapters, "glossary", "progress"])]
     sections += [
         ("Practice", "practice", chapters),
         ("Solutions", "solutions", chapters),
@@ -121,6 +121,10 @@ def stage(folder: Path) -> Path:
         for path in sorted((ROOT / sub).glob("[0-9][0-9]_*.ipynb")):
             _stage_notebook(path, folder / sub / path.name)
     shutil.copy(ROOT / "chapters" / "glossary.md", folder / "chapters")
+    _stage_notebook(
+        ROOT / "chapters" / "progress.ipynb",
+        folder / "chapters" / "progress.ipynb",
+    )
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     (folder / "index.md").write_text(
         _home_page(readme, chapters), encoding="utf-8"
