@@ -57,6 +57,8 @@ def lab(tmp_path_factory):
         ("IPYTHONDIR", "ipython"),
     ]:
         env[key] = str(base / sub)
+    # The server's kernels keep progress in this test's own folder.
+    env["AUTODIFF_COURSE_PROGRESS"] = str(base / "progress.jsonl")
     # Attach every cell to the page (no virtual scrolling), so the tests
     # can count prompts, errors and images of the whole notebook.
     tracker = base / "settings" / "@jupyterlab" / "notebook-extension"

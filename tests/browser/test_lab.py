@@ -7,6 +7,7 @@ without its token. Screenshots land in screenshots/ (git-ignored).
 """
 
 import json
+import re
 import socket
 import time
 import urllib.error
@@ -147,6 +148,18 @@ def test_practice_01_answers_with_reasons(lab, page, shots):
     assert right == ["✓ q1: correct.\n"]
     page.screenshot(path=shots / "practice_01.png")
     assert "Traceback" not in page.locator(".jp-Notebook").inner_text()
+    # The progress view now shows that exercise as right.
+    open_notebook(page, lab, "chapters/progress.ipynb")
+    run_all(page)
+    page.wait_for_function(PROMPTS_DONE, timeout=60_000)
+    view = code_cell(page, "helpers.progress()")
+    view.locator(".jp-OutputArea-output img").first.wait_for(timeout=30_000)
+    table = "\n".join(view.locator(".jp-OutputArea-output").all_inner_texts())
+    row = re.search(r"^\s*01\s+(\d+)\s+(\d+)\s+(\d+)", table, flags=re.M)
+    assert row, table
+    assert (int(row[1]), int(row[2])) == (1, 1), table
+    assert "next: practice 00, q1" in table
+    page.screenshot(path=shots / "progress.png")
 
 
 def test_tangent_explorer_follows_the_keyboard(chapters_run, shots):
