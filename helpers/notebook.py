@@ -1,4 +1,4 @@
-"""Notebook setup: seeds, quiet TensorFlow, one plot style."""
+"""Notebook setup: seeds, quiet TensorFlow start-up, one plot style."""
 
 from __future__ import annotations
 
@@ -42,9 +42,16 @@ def setup(seed: int = 0) -> None:
     """Make a notebook reproducible and its figures consistent.
 
     Seeds ``random`` and NumPy, and TensorFlow and PyTorch only if the
-    notebook already imported them (never imports them). Quiets TensorFlow
-    logs, switches matplotlib to inline figures in a Jupyter kernel and sets
-    the course's plot style. Prints nothing.
+    notebook already imported them (never imports them). Switches
+    matplotlib to inline figures in a Jupyter kernel and sets the course's
+    plot style. Prints nothing.
+
+    TensorFlow's start-up logs stay quiet through the environment variables
+    of :func:`quiet_tensorflow`. Its Python-level warnings are *not*
+    silenced: a persistent tape used inside its block, a non-float watched
+    tensor or a retracing ``tf.function`` must reach the reader. Only the
+    INFO lines TensorFlow would print in a notebook are held back: its
+    logger is set to WARNING (in a Jupyter kernel TF writes it to stdout).
     """
     quiet_tensorflow()
     random.seed(seed)
@@ -53,7 +60,7 @@ def setup(seed: int = 0) -> None:
     tf = sys.modules.get("tensorflow")
     if tf is not None:
         tf.random.set_seed(seed)
-        tf.get_logger().setLevel("ERROR")
+        tf.get_logger().setLevel("WARNING")  # warnings show; INFO does not
         if threads is not None:
             try:  # only possible before TF runs its first operation
                 tf.config.threading.set_intra_op_parallelism_threads(threads)

@@ -129,6 +129,9 @@ def load(path: Path | None = None) -> list[dict[str, str]]:
     return records
 
 
+QUESTION_TYPES = ("Question", "Predict")
+
+
 def questions() -> dict[str, list[str]]:
     """Chapter number -> its question names, in order, from
     ``helpers/questions/chNN.py`` (read without importing TF or torch)."""
@@ -142,7 +145,8 @@ def questions() -> dict[str, list[str]]:
             if (
                 isinstance(node, ast.Assign)
                 and isinstance(node.value, ast.Call)
-                and getattr(node.value.func, "id", "") == "Question"
+                # Predict (questions/_tools.py) is a Question too
+                and getattr(node.value.func, "id", "") in QUESTION_TYPES
             ):
                 names += [
                     t.id for t in node.targets if isinstance(t, ast.Name)

@@ -3,6 +3,7 @@
 import os
 import subprocess
 import sys
+import types
 
 import numpy as np
 
@@ -38,3 +39,31 @@ def test_setup_never_imports_the_frameworks():
 
 def test_versions_lists_numpy():
     assert f"NumPy      {np.__version__}" in helpers.versions()
+
+
+class _FakeLogger:
+    level = "INFO"  # what TensorFlow picks in an interactive kernel
+
+    def setLevel(self, level):
+        self.level = level
+
+
+def test_setup_lets_tensorflow_warnings_through(monkeypatch):
+    """TF's Python warnings (persistent tape inside its block, non-float
+    watch, retracing) are lessons: setup() keeps them, hiding only INFO."""
+    logger = _FakeLogger()
+    seeds = []
+    fake_tf = types.SimpleNamespace(
+        random=types.SimpleNamespace(set_seed=seeds.append),
+        get_logger=lambda: logger,
+        config=types.SimpleNamespace(
+            threading=types.SimpleNamespace(
+                set_intra_op_parallelism_threads=lambda n: None,
+                set_inter_op_parallelism_threads=lambda n: None,
+            )
+        ),
+    )
+    monkeypatch.setitem(sys.modules, "tensorflow", fake_tf)
+    helpers.setup(seed=5)
+    assert seeds == [5]
+    assert logger.level == "WARNING"
