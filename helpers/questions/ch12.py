@@ -1,4 +1,10 @@
-"""Practice questions for chapter 12, backpropagation in neural networks."""
+"""Practice questions for chapter 12, backpropagation in neural networks.
+
+The implementation exercises (q8-q10) get test batches of shapes the
+notebook never shows, each argument as a private copy, with the reference
+computed first; a backward pass is compared tensor by tensor, and the
+message names the first tensor that differs.
+"""
 
 from __future__ import annotations
 
@@ -9,94 +15,85 @@ import numpy as np
 
 from helpers._convert import describe, to_array
 from helpers.quiz import (
-    Checker,
     NotAnswered,
     Question,
     array,
     choice,
-    function,
     number,
     shape,
 )
 
-
-def _sigmoid(z: Any) -> Any:
-    return 1 / (1 + np.exp(-np.asarray(z, dtype=float)))
+Arrays = dict[str, np.ndarray]
 
 
 def _show(value: np.ndarray) -> str:
-    return np.array2string(value, separator=", ", precision=6)
+    return np.array2string(
+        np.asarray(value, dtype=float), separator=", ", precision=6
+    )
 
 
-def _gradient_function(
-    reference: Callable[..., np.ndarray],
-    cases: Sequence[tuple[dict[str, np.ndarray], np.ndarray, np.ndarray]],
-    *,
-    what: str,
-) -> Checker:
-    """Check ``answer(params, X, Y)`` against ``reference`` on test batches.
+def _close(got: np.ndarray, want: np.ndarray) -> bool:
+    return (
+        got.shape == want.shape
+        and bool(np.all(np.isfinite(got)))
+        and bool(np.allclose(got, want, rtol=1e-6, atol=1e-10))
+    )
 
-    Each case gets fresh copies of its arrays, so a function that changes
-    its inputs in place cannot spoil the next case.
-    """
 
-    def checker(answer: Any) -> tuple[bool, str]:
-        if not callable(answer):
-            return False, (
-                "expected a function (a def or a lambda); "
-                f"got {describe(answer)}."
-            )
-        for k, (params, X, Y) in enumerate(cases, start=1):
-            n, h = X.shape[0], params["W1"].shape[0]
-            label = f"on test batch {k} (N = {n}, H = {h})"
-            want = reference(params, X, Y)
-            copies = {name: value.copy() for name, value in params.items()}
-            try:
-                result = answer(copies, X.copy(), Y.copy())
-            except NotImplementedError:
-                raise NotAnswered from None
-            except Exception as error:
-                return False, (
-                    f"{label} {what} raised {type(error).__name__}: {error}"
-                )
-            if result is None:
-                return False, (
-                    f"{label} {what} returned None; did you forget `return`?"
-                )
-            try:
-                got = to_array(result, "result")
-            except (TypeError, ValueError):
-                return False, (
-                    f"{label} {what} returned {describe(result)}; expected "
-                    f"an array of shape {want.shape}."
-                )
-            if got.shape != want.shape:
-                note = (
-                    " It looks transposed."
-                    if got.shape == want.T.shape
-                    else ""
-                )
-                return False, (
-                    f"{label} {what} returned shape {got.shape}; expected "
-                    f"shape {want.shape}, the shape of W1.{note}"
-                )
-            if not np.all(np.isfinite(got)):
-                return False, f"{label} {what} returned NaN or infinity."
-            if not np.allclose(got, want, rtol=1e-6, atol=1e-10):
-                if np.allclose(got, n * want):
-                    return False, (
-                        f"{label} {what} is {n} times too large: the mean "
-                        f"loss divides by N = {n}, so delta2 = (P - Y) / N."
-                    )
-                if np.allclose(got, -want):
-                    return False, f"{label} {what} has the wrong sign."
-                return False, (
-                    f"{label} {what} returned {_show(got)}; expected "
-                    f"{_show(want)}."
-                )
-        return True, ""
+def _call(answer: Any, args: Sequence[Any], where: str, what: str) -> Any:
+    """Run the learner's function on copies; (result, "") or (None, why)."""
+    copies = [
+        {k: v.copy() for k, v in a.items()}
+        if isinstance(a, dict)
+        else a.copy()
+        for a in args
+    ]
+    try:
+        return answer(*copies), ""
+    except NotImplementedError:
+        raise NotAnswered from None
+    except Exception as error:
+        return None, f"{where} {what} raised {type(error).__name__}: {error}"
 
-    return checker
+
+def _array_or_reason(value: Any, where: str, name: str) -> Any:
+    """(array, "") or (None, the reason ``value`` is not one)."""
+    if value is None:
+        return None, f"{where} {name} is None; did you forget `return`?"
+    try:
+        return to_array(value, name), ""
+    except (TypeError, ValueError):
+        return None, f"{where} {name} is {describe(value)}; expected an array."
+
+
+def _compare(got: np.ndarray, want: np.ndarray, where: str, name: str) -> str:
+    """ "" if ``got`` is ``want``, else what differs (shape, sign, entry)."""
+    if got.shape != want.shape:
+        note = " It looks transposed." if got.shape == want.T.shape else ""
+        return (
+            f"{where} {name} has shape {got.shape}; expected {want.shape}."
+            f"{note}"
+        )
+    if not np.all(np.isfinite(got)):
+        return f"{where} {name} contains NaN or infinity."
+    if _close(got, want):
+        return ""
+    if _close(-got, want):
+        return f"{where} {name} has the wrong sign."
+    index = tuple(
+        int(i) for i in np.argwhere(~np.isclose(got, want, 1e-6, 1e-10))[0]
+    )
+    return (
+        f"{where} {name} differs: entry {list(index)} is "
+        f"{float(got[index]):.6g}, expected {float(want[index]):.6g}."
+    )
+
+
+# ---- q1-q7: predict and derive by hand ------------------------------------
+
+
+def _sigmoid(z: Any) -> Any:
+    return 1 / (1 + np.exp(-np.asarray(z, dtype=float)))
 
 
 q1 = Question(
@@ -121,21 +118,6 @@ q1 = Question(
 
 q2 = Question(
     "q2",
-    function(
-        lambda z, y: _sigmoid(z) - y,
-        [(-2.0, 0.0), (0.0, 1.0), (1.5, 1.0), (0.7, 0.0), (3.0, 1.0)],
-        names=("z", "y"),
-        what="your delta_out",
-    ),
-    hint="l = -y log p - (1 - y) log(1 - p) with p = sigma(z). Multiply "
-    "dl/dp by dp/dz = p(1 - p) and simplify.",
-    solution="def delta_out(z, y):\n"
-    "    p = 1 / (1 + np.exp(-z))\n"
-    "    return p - y  # sigma' cancels against dl/dp",
-)
-
-q3 = Question(
-    "q3",
     array(
         [0.3, 0.2],
         mistakes=[
@@ -156,14 +138,14 @@ q3 = Question(
             ),
         ],
     ),
-    hint="z1 = W1 x + b1, so dl/db1 = delta1 for one example. The batch "
-    "adds up the examples: sum Delta1 over its rows (axis 0).",
+    hint="z1 = W1 x + b1, so dl/db1 = delta1 for one example. How do the "
+    "examples of a batch combine?",
     solution="dL/db1 = Delta1.sum(axis=0) = [0.1 + 0.3 - 0.1, "
     "-0.2 + 0.0 + 0.4] = [0.3, 0.2].",
 )
 
-q4 = Question(
-    "q4",
+q3 = Question(
+    "q3",
     shape(
         (5, 3),
         mistakes={
@@ -183,8 +165,8 @@ q4 = Question(
     "(out, in); dL/dW1 = Delta1^T X is (5, 10) @ (10, 3) = (5, 3).",
 )
 
-q5 = Question(
-    "q5",
+q4 = Question(
+    "q4",
     choice(
         "b",
         ["a", "b", "c", "d"],
@@ -204,8 +186,8 @@ q5 = Question(
     "Delta^T X, the formula for the (out, in) layout.",
 )
 
-q6 = Question(
-    "q6",
+q5 = Question(
+    "q5",
     array(
         [[-0.5, -1.0], [0.5, 1.0]],
         mistakes=[
@@ -229,16 +211,16 @@ q6 = Question(
             ),
         ],
     ),
-    hint="a = W1 x = 0, so h = sigma(0) = (0.5, 0.5) and "
-    "sigma'(a) = h(1 - h) = 0.25. Then y = W2 h, dL/dy = 2(y - t), "
-    "dL/dh = W2^T dL/dy, dL/da = dL/dh * sigma'(a), dL/dW1 = dL/da x^T.",
+    hint="Go forward first: a = W1 x, h = sigma(a), y = W2 h. Then back, "
+    "one local derivative at a time: dL/dy, dL/dh, dL/da (sigma' enters "
+    "here), and last the outer product with x.",
     solution="a = 0, h = (0.5, 0.5), y = 0.5 - 0.5 = 0, dL/dy = 2(0 - 1) = "
     "-2, dL/dh = W2^T (-2) = (-2, 2), dL/da = (-2, 2) * 0.25 = "
     "(-0.5, 0.5), dL/dW1 = dL/da x^T = [[-0.5, -1], [0.5, 1]].",
 )
 
-q7 = Question(
-    "q7",
+q6 = Question(
+    "q6",
     choice(
         "b",
         ["a", "b", "c", "d"],
@@ -258,46 +240,355 @@ q7 = Question(
     "delta1 = (delta2 @ W2) * (1 - A1**2).",
 )
 
+q7 = Question(
+    "q7",
+    array(
+        [0.125, -0.75, 0.625],
+        mistakes=[
+            (
+                [0.125, 0.25, 0.625],
+                "that is the softmax P itself; the gradient is P - Y",
+            ),
+            (
+                [-0.125, 0.75, -0.625],
+                "that is Y - P; the gradient of the loss is P - Y",
+            ),
+            (
+                [0.0, -4.0, 0.0],
+                "that is dl/dp = -y/p, one step short: the softmax's "
+                "Jacobian turns it into p - y",
+            ),
+            (
+                [0.125, 0.25, -0.375],
+                "that puts the 1 at index 2; the true class is index 1, the "
+                "second entry",
+            ),
+            (
+                [-0.875, 0.25, 0.625],
+                "that puts the 1 at index 0; the true class is index 1, the "
+                "second entry",
+            ),
+        ],
+    ),
+    hint="Compute the softmax first: e^0, e^(ln 2), e^(ln 5) are 1, 2, 5. "
+    "Then use the fused gradient of softmax with cross-entropy for one "
+    "example.",
+    solution="P = (1, 2, 5) / 8 = (0.125, 0.25, 0.625), Y = (0, 1, 0), so "
+    "dl/dz = P - Y = (0.125, -0.75, 0.625).",
+)
 
-def _forward(params: dict[str, np.ndarray], X: np.ndarray) -> Any:
-    A1 = np.tanh(X @ params["W1"].T + params["b1"])
-    P = _sigmoid(A1 @ params["W2"].T + params["b2"])
-    return P, A1
+
+# ---- q8: the backward pass of one linear layer ----------------------------
 
 
-def _grad_W1(
-    params: dict[str, np.ndarray], X: np.ndarray, Y: np.ndarray
-) -> np.ndarray:
-    P, A1 = _forward(params, X)
-    delta2 = (P - Y) / X.shape[0]
-    delta1 = (delta2 @ params["W2"]) * (1 - A1**2)
-    return np.asarray(delta1.T @ X)
+def _linear_reference(
+    dZ: np.ndarray, X: np.ndarray, W: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    return dZ @ W, dZ.T @ X, dZ.sum(axis=0)
 
 
-def _cases() -> list[tuple[dict[str, np.ndarray], np.ndarray, np.ndarray]]:
-    rng = np.random.default_rng(12)
+def _linear_cases() -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    rng = np.random.default_rng(1212)
     cases = []
-    for n, h in ((4, 3), (6, 2), (5, 4)):
-        params = {
-            "W1": rng.normal(size=(h, 2)),
-            "b1": rng.normal(size=h),
-            "W2": rng.normal(size=(1, h)),
-            "b2": rng.normal(size=1),
-        }
-        X = rng.normal(size=(n, 2))
-        Y = (np.arange(n) % 2).astype(float)[:, None]
-        cases.append((params, X, Y))
+    for n, n_in, n_out in ((4, 3, 2), (1, 5, 3), (6, 2, 4)):
+        cases.append(
+            (
+                rng.normal(size=(n, n_out)),
+                rng.normal(size=(n, n_in)),
+                rng.normal(size=(n_out, n_in)),
+            )
+        )
     return cases
+
+
+_LINEAR_CASES = _linear_cases()
+_LINEAR_NOTES = {
+    "dW": [
+        (
+            lambda dZ, X, W: (dZ.T @ X) / len(X),
+            "It is N times too small: the 1/N of the mean is already "
+            "inside dZ, so sum over the batch.",
+        ),
+    ],
+    "db": [
+        (
+            lambda dZ, X, W: dZ.mean(axis=0),
+            "It is the mean over the batch; the 1/N is already inside dZ, "
+            "so db is the sum of the rows of dZ.",
+        ),
+    ],
+    "dX": [
+        (
+            lambda dZ, X, W: dZ @ W / len(X),
+            "Each example's dX depends on its own row of dZ only: no 1/N.",
+        ),
+    ],
+}
+
+
+def _linear_checker(answer: Any) -> tuple[bool, str]:
+    if not callable(answer):
+        return False, (
+            "expected a function linear_backward(dZ, X, W); got "
+            f"{describe(answer)}."
+        )
+    for dZ, X, W in _LINEAR_CASES:
+        want = _linear_reference(dZ.copy(), X.copy(), W.copy())
+        n, n_in = X.shape
+        where = f"with N = {n}, {n_in} inputs and {W.shape[0]} outputs,"
+        result, why = _call(answer, (dZ, X, W), where, "linear_backward")
+        if why:
+            return False, why
+        if not isinstance(result, (tuple, list)) or len(result) != 3:
+            return False, (
+                f"{where} linear_backward returned {describe(result)}; "
+                "expected three arrays (dX, dW, db)."
+            )
+        for name, got_raw, right in zip(("dX", "dW", "db"), result, want):
+            got, why = _array_or_reason(got_raw, where, name)
+            if got is None:
+                return False, why
+            why = _compare(got, right, where, name)
+            if why:
+                for wrong, note in _LINEAR_NOTES[name]:
+                    if _close(got, wrong(dZ, X, W)):
+                        return False, f"{why} {note}"
+                return False, why
+    return True, ""
 
 
 q8 = Question(
     "q8",
-    _gradient_function(_grad_W1, _cases(), what="your grad_W1"),
-    hint="delta2 = (P - Y) / N; delta1 = (delta2 @ W2) * (1 - A1**2); "
-    "then dL/dW1 = delta1.T @ X.",
-    solution="def grad_W1(params, X, Y):\n"
-    "    P, A1 = forward(params, X)\n"
-    "    delta2 = (P - Y) / len(X)  # dL/dZ2\n"
-    "    delta1 = (delta2 @ params['W2']) * (1 - A1**2)  # tanh'\n"
-    "    return delta1.T @ X  # sum of delta1_n x_n^T",
+    _linear_checker,
+    hint="Z = X W^T + b, examples as rows. Each output needs a matrix "
+    "product with dZ (check the shapes: dX like X, dW like W, db like b); "
+    "the bias gradient adds up the examples.",
+    solution="def linear_backward(dZ, X, W):\n"
+    "    dX = dZ @ W  # (N, out) @ (out, in) = (N, in)\n"
+    "    dW = dZ.T @ X  # sum over n of dz_n x_n^T\n"
+    "    db = dZ.sum(axis=0)\n"
+    "    return dX, dW, db",
+)
+
+
+# ---- q9: the fused softmax-cross-entropy gradient -------------------------
+
+
+def _softmax(Z: np.ndarray) -> np.ndarray:
+    E = np.exp(Z - Z.max(axis=1, keepdims=True))
+    return np.asarray(E / E.sum(axis=1, keepdims=True))
+
+
+def _ce_reference(Z: np.ndarray, labels: np.ndarray) -> np.ndarray:
+    Y = np.eye(Z.shape[1])[labels]
+    return np.asarray((_softmax(Z) - Y) / len(Z))
+
+
+def _ce_cases() -> list[tuple[np.ndarray, np.ndarray]]:
+    rng = np.random.default_rng(12)
+    moderate = rng.normal(size=(4, 3)) * 2
+    extreme = rng.normal(size=(3, 5)) * 3
+    extreme[0, 1], extreme[1, 4], extreme[2, 0] = 1000.0, -1000.0, 800.0
+    wide = rng.normal(size=(5, 2)) * 50
+    return [
+        (moderate, np.array([2, 0, 1, 1])),
+        (extreme, np.array([1, 3, 4])),
+        (wide, np.array([0, 1, 1, 0, 1])),
+    ]
+
+
+_CE_CASES = _ce_cases()
+_CE_NOTES: list[tuple[Callable[[np.ndarray, np.ndarray], Any], str]] = [
+    (
+        lambda Z, labels: _ce_reference(Z, labels) * len(Z),
+        "It is N times too large: the loss is a mean over the batch, so "
+        "divide by N.",
+    ),
+    (
+        lambda Z, labels: _softmax(Z) / len(Z),
+        "That is P / N: subtract the one-hot labels, (P - Y) / N.",
+    ),
+    (
+        lambda Z, labels: (
+            (
+                np.exp(Z - Z.max(axis=0))
+                / np.exp(Z - Z.max(axis=0)).sum(axis=0)
+                - np.eye(Z.shape[1])[labels]
+            )
+            / len(Z)
+        ),
+        "The softmax runs over the classes of each example, along axis 1 "
+        "(each row sums to 1), not down the batch.",
+    ),
+]
+
+
+def _ce_checker(answer: Any) -> tuple[bool, str]:
+    if not callable(answer):
+        return False, (
+            "expected a function softmax_ce_grad(Z, labels); got "
+            f"{describe(answer)}."
+        )
+    for Z, labels in _CE_CASES:
+        want = _ce_reference(Z.copy(), labels.copy())
+        n, k = Z.shape
+        big = float(np.abs(Z).max())
+        where = f"on a batch of N = {n}, K = {k} (largest |logit| {big:.4g}),"
+        result, why = _call(answer, (Z, labels), where, "softmax_ce_grad")
+        if why:
+            return False, why
+        got, why = _array_or_reason(result, where, "your gradient")
+        if got is None:
+            return False, why
+        why = _compare(got, want, where, "your gradient")
+        if not why:
+            continue
+        if got.shape == want.shape and not np.all(np.isfinite(got)):
+            return False, (
+                f"{why} e^z overflows for large logits: subtract each row's "
+                "largest logit before np.exp."
+            )
+        for wrong, note in _CE_NOTES:
+            with np.errstate(all="ignore"):
+                other = wrong(Z, labels)
+            if _close(got, np.asarray(other)):
+                return False, f"{why} {note}"
+        return False, why
+    return True, ""
+
+
+q9 = Question(
+    "q9",
+    _ce_checker,
+    hint="Build the softmax row by row after shifting each row by its "
+    "largest logit, turn the labels into one-hot rows, and use the fused "
+    "gradient of the mean loss.",
+    solution="def softmax_ce_grad(Z, labels):\n"
+    "    E = np.exp(Z - Z.max(axis=1, keepdims=True))  # no overflow\n"
+    "    P = E / E.sum(axis=1, keepdims=True)\n"
+    "    Y = np.eye(Z.shape[1])[labels]  # one-hot rows\n"
+    "    return (P - Y) / len(Z)",
+)
+
+
+# ---- q10: the whole backward pass of a two-hidden-layer ReLU network -----
+
+ORDER = ("Z3", "W3", "b3", "H2", "Z2", "W2", "b2", "H1", "Z1", "W1", "b1")
+
+
+def _relu_forward(params: Arrays, X: np.ndarray) -> Arrays:
+    """The practice network: two ReLU hidden layers, then logits Z3."""
+    c = {"X": X}
+    c["Z1"] = X @ params["W1"].T + params["b1"]
+    c["H1"] = np.maximum(c["Z1"], 0.0)
+    c["Z2"] = c["H1"] @ params["W2"].T + params["b2"]
+    c["H2"] = np.maximum(c["Z2"], 0.0)
+    c["Z3"] = c["H2"] @ params["W3"].T + params["b3"]
+    return c
+
+
+def _relu_backward(params: Arrays, c: Arrays, labels: np.ndarray) -> Arrays:
+    g = {"Z3": _ce_reference(c["Z3"], labels)}
+    g["W3"], g["b3"] = g["Z3"].T @ c["H2"], g["Z3"].sum(axis=0)
+    g["H2"] = g["Z3"] @ params["W3"]
+    g["Z2"] = g["H2"] * (c["Z2"] > 0)
+    g["W2"], g["b2"] = g["Z2"].T @ c["H1"], g["Z2"].sum(axis=0)
+    g["H1"] = g["Z2"] @ params["W2"]
+    g["Z1"] = g["H1"] * (c["Z1"] > 0)
+    g["W1"], g["b1"] = g["Z1"].T @ c["X"], g["Z1"].sum(axis=0)
+    return g
+
+
+def _relu_cases() -> list[tuple[Arrays, Arrays, np.ndarray]]:
+    rng = np.random.default_rng(1201)
+    cases = []
+    for n, d, h1, h2, k in ((5, 2, 4, 3, 3), (3, 3, 2, 5, 4), (7, 2, 3, 3, 2)):
+        sizes = [d, h1, h2, k]
+        params = {}
+        for i, (a, b) in enumerate(zip(sizes[:-1], sizes[1:]), start=1):
+            params[f"W{i}"] = rng.normal(size=(b, a))
+            params[f"b{i}"] = rng.normal(size=b) * 0.5
+        X = rng.normal(size=(n, d))
+        labels = rng.integers(0, k, size=n)
+        cases.append((params, _relu_forward(params, X), labels))
+    return cases
+
+
+_RELU_CASES = _relu_cases()
+
+
+def _relu_checker(answer: Any) -> tuple[bool, str]:
+    if not callable(answer):
+        return False, (
+            "expected a function backward(params, cache, labels); got "
+            f"{describe(answer)}."
+        )
+    for params, cache, labels in _RELU_CASES:
+        want = _relu_backward(params, cache, labels)
+        n, d = cache["X"].shape
+        sizes = (d, params["W1"].shape[0], params["W2"].shape[0])
+        where = (
+            f"on a batch of N = {n} (layer sizes {sizes[0]}, {sizes[1]}, "
+            f"{sizes[2]}, {params['W3'].shape[0]}),"
+        )
+        result, why = _call(answer, (params, cache, labels), where, "backward")
+        if why:
+            return False, why
+        if not isinstance(result, dict):
+            return False, (
+                f"{where} backward returned {describe(result)}; expected a "
+                "dict with one gradient per tensor: " + ", ".join(ORDER) + "."
+            )
+        missing = [name for name in ORDER if name not in result]
+        if missing:
+            return False, (
+                f"{where} your dict has no gradient for "
+                + ", ".join(missing)
+                + "."
+            )
+        right: list[str] = []
+        for name in ORDER:
+            got, why = _array_or_reason(result[name], where, f"d{name}")
+            if got is None:
+                return False, why
+            why = _compare(got, want[name], where, f"d{name}")
+            if why:
+                done = ", ".join(f"d{r}" for r in right) or "nothing before"
+                note = ""
+                if name in ("Z2", "Z1"):
+                    H = cache["H" + name[1]]
+                    dH = want["H" + name[1]]
+                    if _close(got, dH * H * (1 - H)):
+                        note = (
+                            " That is the sigmoid's derivative; ReLU's is 1 "
+                            "where Z > 0 and 0 elsewhere."
+                        )
+                    elif _close(got, dH):
+                        note = (
+                            " The ReLU's derivative is missing: zero the "
+                            "gradient where Z <= 0."
+                        )
+                return False, f"{why}{note} (Right so far: {done}.)"
+            right.append(name)
+    return True, ""
+
+
+q10 = Question(
+    "q10",
+    _relu_checker,
+    hint="Walk the forward pass backwards: the fused output delta at Z3, "
+    "then for each layer its weight and bias gradients and the gradient "
+    "sent down; a ReLU lets the gradient through only where its input was "
+    "positive. Your linear_backward and softmax_ce_grad do most of it.",
+    solution="def backward(params, cache, labels):\n"
+    "    g = {'Z3': softmax_ce_grad(cache['Z3'], labels)}\n"
+    "    g['H2'], g['W3'], g['b3'] = linear_backward(\n"
+    "        g['Z3'], cache['H2'], params['W3'])\n"
+    "    g['Z2'] = g['H2'] * (cache['Z2'] > 0)  # relu' = [z > 0]\n"
+    "    g['H1'], g['W2'], g['b2'] = linear_backward(\n"
+    "        g['Z2'], cache['H1'], params['W2'])\n"
+    "    g['Z1'] = g['H1'] * (cache['Z1'] > 0)\n"
+    "    _, g['W1'], g['b1'] = linear_backward(\n"
+    "        g['Z1'], cache['X'], params['W1'])\n"
+    "    return g",
 )
