@@ -97,8 +97,15 @@ def draw_tangent(
 ) -> TangentView:
     """Draw f, the secant through x and x + h, and the tangent at x.
 
-    secant slope = (f(x + h) - f(x)) / h, tangent slope = df(x).
+    secant slope = (f(x + h) - f(x)) / h, tangent slope = df(x). Both
+    points x and x + h must lie on the plotted range.
     """
+    slack = 1e-9 * max(1.0, abs(x_range[1]))  # slider rounding
+    if not (x_range[0] <= x and 0 < h and x + h <= x_range[1] + slack):
+        raise ValueError(
+            f"x = {x:g} and x + h = {x + h:g} must both lie in the plotted "
+            f"range [{x_range[0]:g}, {x_range[1]:g}] with h > 0."
+        )
     y0, y1 = _finite(f, x, "f"), _finite(f, x + h, "f")
     view = TangentView(x, h, (y1 - y0) / h, _finite(df, x, "df"))
     xs = np.linspace(*x_range, 200)
@@ -164,6 +171,23 @@ def _explorer(sliders: list[Any], redraw: Callable[[], str]) -> Any:
     return label
 
 
+def tangent_slider_limits(
+    x_range: tuple[float, float],
+) -> tuple[float, float]:
+    """(largest h, largest x) of the tangent explorer's sliders.
+
+    h goes up to 1, or to a power of ten no larger than half the range, and
+    x stops h_max before the right end: then x + h <= x_range[1] always.
+    """
+    low, high = float(x_range[0]), float(x_range[1])
+    if not high > low:
+        raise ValueError(
+            f"x_range must be (low, high) with low < high; got {x_range}."
+        )
+    h_max = min(1.0, 10.0 ** np.floor(np.log10((high - low) / 2)))
+    return h_max, high - h_max
+
+
 def tangent_explorer(
     f: Callable[..., Any],
     df: Callable[..., Any],
@@ -172,19 +196,35 @@ def tangent_explorer(
     x_range: tuple[float, float] = (-2.0, 3.0),
 ) -> Any:
     """Sliders for x and h (log scale): the secant through x and x + h
-    turning into the tangent, with both slopes printed."""
+    turning into the tangent, with both slopes printed.
+
+    The largest h is 1 (less on a range narrower than 2) and the x slider
+    stops that far before the right end, so x + h stays on the plotted
+    range for every slider position.
+    """
     import ipywidgets as widgets
 
     f, df = check_callable(f), check_callable(df, "df")
+    h_max, x_max = tangent_slider_limits(x_range)
+    if not x_range[0] <= x0 <= x_max:
+        raise ValueError(
+            f"x0 = {x0:g} must lie in [{x_range[0]:g}, {x_max:g}], so that "
+            f"x0 + h stays on the plotted range for every h up to {h_max:g}."
+        )
     _finite(f, x0, "f")
     _finite(df, x0, "df")
     fig, ax = _figure()
     out = widgets.Output()
     x = widgets.FloatSlider(
-        value=x0, min=x_range[0], max=x_range[1], step=0.05, description="x"
+        value=x0, min=x_range[0], max=x_max, step=0.05, description="x"
     )
     h = widgets.FloatLogSlider(
-        value=1.0, base=10, min=-6, max=0, step=0.1, description="h"
+        value=h_max,
+        base=10,
+        min=-6,
+        max=np.log10(h_max),
+        step=0.1,
+        description="h",
     )
 
     def redraw() -> str:

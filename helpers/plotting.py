@@ -149,6 +149,8 @@ def plot_difference_errors(
     methods: Sequence[str] = ("forward", "central"),
     dtypes: Sequence[Any] = (np.float64,),
     hs: Any = None,
+    rules: bool = False,
+    title: str | None = None,
     ax: Axes | None = None,
 ) -> Axes:
     """Log-log plot of finite-difference error against the step h.
@@ -165,17 +167,22 @@ def plot_difference_errors(
         methods: any of 'forward', 'backward', 'central'.
         dtypes: NumPy float types to compute in, e.g. (np.float32, np.float64).
         hs: the steps; default 10^-16 ... 10^0.
+        rules: also draw, in each curve's colour, a dotted vertical line at
+            the rule-of-thumb step: eps^(1/2) one-sided, eps^(1/3) central.
+        title: the title; by default it states the V shape.
     """
     f = check_callable(f)
     check_callable(df, "df")
     steps = np.logspace(-16, 0, 161) if hs is None else to_array(hs, "hs")
     exact = float(to_array(df(x), "df(x)"))
     ax = _axes(ax)
+    several = len(dtypes) > 1
     for dtype in dtypes:
         for method in methods:
             errors = difference_errors(f, x, exact, steps, method, dtype)
             name = np.dtype(dtype).name
-            (line,) = ax.loglog(steps, errors, label=f"{method}, {name}")
+            label = f"{method}, {name}" if several else method
+            (line,) = ax.loglog(steps, errors, label=label)
             best = int(np.argmin(errors))
             ax.plot(
                 steps[best],
@@ -185,10 +192,32 @@ def plot_difference_errors(
                 ms=7,
                 mec="black",
             )
+            if rules:
+                power, exponent = (
+                    ("1/3", 1 / 3) if method == "central" else ("1/2", 1 / 2)
+                )
+                rule = float(np.finfo(dtype).eps) ** exponent
+                ax.axvline(
+                    rule,
+                    color=line.get_color(),
+                    ls=":",
+                    lw=1.2,
+                    label=f"{label} rule: $\\varepsilon^{{{power}}}$ = "
+                    f"{rule:.1e}",
+                )
+    ax.plot([], [], "o", color="white", mec="black", label="lowest point")
     ax.set_xlabel("step $h$")
     ax.set_ylabel("absolute error $|D_h f(x) - f'(x)|$")
-    ax.set_title("Error is V-shaped in $h$: truncation right, round-off left")
-    ax.legend(fontsize=8)
+    ax.set_title(
+        title
+        if title is not None
+        else "Error is V-shaped in $h$: truncation right, round-off left"
+    )
+    if hs is None:
+        ax.set_xticks(10.0 ** np.arange(-16, 1, 4))
+    ax.legend(
+        fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2
+    )
     return ax
 
 
@@ -231,6 +260,9 @@ def plot_gradient_field(
     x_range: tuple[float, float] = (-3.0, 3.0),
     y_range: tuple[float, float] = (-3.0, 3.0),
     arrows: int = 11,
+    points: Sequence[Sequence[float]] = (),
+    level: float | None = None,
+    length: str = "unit",
     ax: Axes | None = None,
 ) -> Axes:
     """Contour lines of f(x, y) with its gradient drawn as arrows.
@@ -238,10 +270,30 @@ def plot_gradient_field(
     f takes an array [x, y] and returns a number. The arrows show
     grad f = (df/dx, df/dy): from ``grad`` if given, else central
     differences. They point uphill, across the level sets.
+
+    Args:
+        f: a function of one array [x, y].
+        grad: its gradient, if known.
+        x_range, y_range: the plotted box.
+        arrows: arrows per axis on a regular grid.
+        points: extra points, each drawn as a dot with its gradient arrow
+            in black (for example the point the text measures).
+        level: draw the level set f = level as a thick black line.
+        length: 'unit' (every arrow has the same length and shows only
+            the direction; the spacing of the contours shows the size),
+            'sqrt' (length ~ sqrt|grad f|) or 'linear' (length ~ |grad f|,
+            where small gradients shrink to dots).
+
+    The colour bar gives the contour values and the legend sits below the
+    axes, so that neither covers the field.
     """
     from .numerical import gradient as numerical_gradient
 
     f = check_callable(f)
+    if length not in ("unit", "sqrt", "linear"):
+        raise ValueError(
+            f"length must be 'unit', 'sqrt' or 'linear'; got {length!r}."
+        )
     grad_fn = (
         grad if grad is not None else (lambda p: numerical_gradient(f, p))
     )
@@ -259,30 +311,74 @@ def plot_gradient_field(
         ]
     )
     contours = ax.contour(gx, gy, values, levels=15, cmap="viridis")
-    ax.clabel(contours, fontsize=7)
+    ax.figure.colorbar(contours, ax=ax, label="$f(x, y)$", shrink=0.8)
+    if level is not None:
+        ax.contour(
+            gx, gy, values, levels=[level], colors="black", linewidths=2.5
+        )
+        ax.plot([], [], "k", lw=2.5, label=f"level set $f = {level:g}$")
+
+    def field_at(xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
+        field = np.array(
+            [
+                to_array(grad_fn(np.array([a, b])), "grad").reshape(-1)[:2]
+                for a, b in zip(xs, ys)
+            ]
+        ).reshape(-1, 2)
+        norm = np.linalg.norm(field, axis=1, keepdims=True)
+        norm = np.where(norm > 0, norm, 1.0)
+        if length == "unit":
+            return field / norm
+        if length == "sqrt":
+            return field / np.sqrt(norm)
+        return field
+
     ax_, ay_ = np.meshgrid(
         np.linspace(*x_range, arrows), np.linspace(*y_range, arrows)
     )
-    field = np.array(
-        [
-            to_array(grad_fn(np.array([a, b])), "grad")
-            for a, b in zip(ax_.ravel(), ay_.ravel())
-        ]
-    )
+    field = field_at(ax_.ravel(), ay_.ravel())
+    scale = np.max(np.linalg.norm(field, axis=1)) or 1.0
+    # The longest arrow spans about 0.8 grid cells.
+    cell = min(np.ptp(x_range), np.ptp(y_range)) / max(arrows - 1, 1)
+    common = dict(angles="xy", scale_units="xy", scale=scale / (0.8 * cell))
+    shown = {
+        "unit": "direction only",
+        "sqrt": r"length $\propto \sqrt{|\nabla f|}$",
+        "linear": r"length $\propto |\nabla f|$",
+    }[length]
     ax.quiver(
         ax_.ravel(),
         ay_.ravel(),
         field[:, 0],
         field[:, 1],
         color="tab:red",
-        angles="xy",
-        label=r"$\nabla f$",
+        label=rf"$\nabla f$ ({shown})",
+        **common,
     )
+    if len(points):
+        spots = to_array(points, "points").reshape(-1, 2)
+        marked = field_at(spots[:, 0], spots[:, 1])
+        ax.plot(spots[:, 0], spots[:, 1], "ko", zorder=4)
+        ax.quiver(
+            spots[:, 0],
+            spots[:, 1],
+            marked[:, 0],
+            marked[:, 1],
+            color="black",
+            zorder=5,
+            label=r"$\nabla f$ at "
+            + ", ".join(f"$({a:g}, {b:g})$" for a, b in spots),
+            **common,
+        )
+    ax.set_xlim(*x_range)
+    ax.set_ylim(*y_range)
     ax.set_xlabel("$x$")
     ax.set_ylabel("$y$")
     ax.set_aspect("equal")
     ax.set_title("The gradient points uphill, across the contour lines")
-    ax.legend(loc="upper right")
+    ax.legend(
+        loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=2, fontsize=8
+    )
     return ax
 
 

@@ -180,3 +180,36 @@ def test_draw_descent_draws_path_and_loss_curve():
 def test_descent_explorer_rejects_mismatched_data():
     with pytest.raises(ValueError, match="same length"):
         explorers.descent_explorer([1.0, 2.0], [1.0])
+
+
+@pytest.mark.parametrize(
+    "x_range", [(-1.0, 3.0), (-2.0, 3.0), (0.5, 3.0), (0.0, 1.5), (2.0, 2.3)]
+)
+def test_tangent_explorer_keeps_x_plus_h_on_the_plotted_range(
+    x_range, capsys
+):
+    x0 = x_range[0]
+    box = explorers.tangent_explorer(square, two_x, x0=x0, x_range=x_range)
+    x, h = [s for s in all_sliders(box) if hasattr(s, "max")]
+    # A log slider's min and max are exponents: h runs 10**min ... 10**max.
+    assert x.min == x_range[0] and x.max + 10.0**h.max <= x_range[1]
+    assert h.max == round(h.max)  # the largest h is a power of ten
+    label = box.children[-2]
+    for x_value in np.linspace(x.min, x.max, 7):
+        for log_h in (h.min, (h.min + h.max) / 2, h.max):
+            x.value, h.value = float(x_value), float(10.0**log_h)
+            assert "Cannot draw" not in label.value
+            ax = box.figure.axes[0]
+            low, high = ax.get_xlim()
+            points = next(ln for ln in ax.lines if ln.get_gid() == "points")
+            assert low <= min(points.get_xdata())
+            assert max(points.get_xdata()) <= high
+            assert max(points.get_xdata()) <= x_range[1] + 1e-9
+    capsys.readouterr()
+
+
+def test_draw_tangent_refuses_a_point_off_the_range(ax):
+    with pytest.raises(ValueError, match="plotted range"):
+        explorers.draw_tangent(square, two_x, 2.5, 1.0, ax=ax, x_range=(0, 3))
+    with pytest.raises(ValueError, match="x0 = 2.5"):
+        explorers.tangent_explorer(square, two_x, x0=2.5, x_range=(0, 3))

@@ -76,8 +76,36 @@ def test_plot_difference_errors_marks_a_best_step_per_curve():
         np.sin, 1.0, df=np.cos, dtypes=(np.float32, np.float64)
     )
     assert labelled(ax) and ax.get_legend() is not None
-    assert len(ax.get_legend().get_texts()) == 4
+    texts = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert texts == [
+        "forward, float32",
+        "central, float32",
+        "forward, float64",
+        "central, float64",
+        "lowest point",
+    ]
     assert ax.get_xscale() == "log" and ax.get_yscale() == "log"
+
+
+def test_plot_difference_errors_rules_get_one_legend_entry_each():
+    ax = helpers.plot_difference_errors(
+        np.sin, 1.0, df=np.cos, dtypes=(np.float32,), rules=True, title="t"
+    )
+    texts = [t.get_text() for t in ax.get_legend().get_texts()]
+    rules = [t for t in texts if "rule" in t]
+    assert len(rules) == 2 and "forward rule" in rules[0]
+    eps = float(np.finfo(np.float32).eps)
+    lines = [ln for ln in ax.lines if "rule" in str(ln.get_label())]
+    assert np.isclose(lines[0].get_xdata()[0], eps ** (1 / 2))
+    assert np.isclose(lines[1].get_xdata()[0], eps ** (1 / 3))
+    # each rule line has the colour of its curve
+    curves = {ln.get_label(): ln.get_color() for ln in ax.lines}
+    assert lines[0].get_color() == curves["forward"]
+    assert lines[1].get_color() == curves["central"]
+    assert ax.get_title() == "t"
+    ax.figure.canvas.draw()  # the legend sits below the axes, off the data
+    legend = ax.get_legend().get_window_extent()
+    assert legend.y1 < ax.get_window_extent().y0
 
 
 def test_difference_errors_have_the_textbook_best_steps():
@@ -98,11 +126,68 @@ def test_plot_gradient_field_arrows_are_the_gradient():
         x_range=(-1, 1),
         y_range=(-1, 1),
         arrows=3,
+        length="linear",
     )
     quiver = ax.collections[-1]
     assert np.allclose(quiver.U, 2 * quiver.X, atol=1e-6)
     assert np.allclose(quiver.V, 3.0, atol=1e-6)
     assert labelled(ax)
+
+
+def gradient_of_bowl(v):
+    return np.array([2 * v[0], 6 * v[1]])
+
+
+@pytest.mark.parametrize("length, power", [("unit", 0.0), ("sqrt", 0.5)])
+def test_plot_gradient_field_keeps_small_arrows_visible(length, power):
+    ax = helpers.plot_gradient_field(
+        lambda v: v[0] ** 2 + 3 * v[1] ** 2,
+        grad=gradient_of_bowl,
+        x_range=(-2, 2),
+        y_range=(-2, 2),
+        arrows=5,
+        length=length,
+    )
+    quiver = ax.collections[-1]
+    drawn = np.hypot(quiver.U, quiver.V)
+    true = np.array(
+        [
+            np.linalg.norm(gradient_of_bowl([a, b]))
+            for a, b in zip(quiver.X, quiver.Y)
+        ]
+    )
+    moving = true > 0
+    # same direction as the gradient, length |grad|**power
+    assert np.allclose(drawn[moving], true[moving] ** power)
+    shortest = drawn[moving].min() / drawn.max()
+    expected = (true[moving].min() / true.max()) ** power
+    assert shortest == pytest.approx(expected)
+
+
+def test_plot_gradient_field_marks_points_and_keeps_text_off_the_data():
+    ax = helpers.plot_gradient_field(
+        lambda v: v[0] ** 2 * v[1] + v[1] + 2,
+        grad=lambda v: np.array([2 * v[0] * v[1], v[0] ** 2 + 1]),
+        x_range=(-4.0, 4.0),
+        y_range=(-1.0, 6.0),
+        arrows=9,
+        points=[(3.0, 4.0)],
+        level=42.0,
+    )
+    marked = ax.collections[-1]  # the black arrow at (3, 4)
+    assert marked.X.tolist() == [3.0] and marked.Y.tolist() == [4.0]
+    direction = np.array([marked.U[0], marked.V[0]])
+    assert np.allclose(direction, np.array([24.0, 10.0]) / 26.0)
+    texts = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "level set $f = 42$" in texts
+    assert any("(3, 4)" in t for t in texts)
+    assert not ax.texts  # no contour labels on the data
+    assert len(ax.figure.axes) == 2  # the colour bar gives the values
+    ax.figure.canvas.draw()
+    legend = ax.get_legend().get_window_extent()
+    assert legend.y1 < ax.get_window_extent().y0
+    with pytest.raises(ValueError, match="length"):
+        helpers.plot_gradient_field(lambda v: v[0], length="log")
 
 
 def test_plot_descent_path_checks_its_shape_and_draws_two_paths():
