@@ -36,11 +36,13 @@ from .plotting import (  # noqa: E402
     plot_training,
 )
 from .quiz import Question  # noqa: E402
+from .timing import Spread, ratio, time_calls  # noqa: E402
 from .tracking import progress  # noqa: E402
 
 __all__ = [
     "GradientCheck",
     "Question",
+    "Spread",
     "check_gradient",
     "derivative",
     "descent_explorer",
@@ -57,9 +59,11 @@ __all__ = [
     "plot_tangent",
     "plot_training",
     "progress",
+    "ratio",
     "relative_error",
     "setup",
     "step_size_explorer",
     "tangent_explorer",
+    "time_calls",
     "versions",
 ]
