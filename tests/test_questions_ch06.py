@@ -335,7 +335,7 @@ WRONG = {
     "q10": [
         (power_no_guard, "exponent's share only where the base is positive"),
         (power_no_log, "ln(a) is missing"),
-        (power_base_only, "Nothing reached the input"),
+        (power_base_only, "exponent is an input too"),
         (lambda self, other: self * other, "the forward pass gave"),
     ],
 }

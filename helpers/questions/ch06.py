@@ -121,6 +121,8 @@ def _run_probe(
         out = probe.build(answer, names, *leaves)
     except NotImplementedError:
         raise NotAnswered from None
+    except _NotOneNode as error:
+        return f"{where}: {error}."
     except Exception as error:
         failed = f"{type(error).__name__}: {error}"
         return f"{where} the forward pass raised {failed}"
@@ -251,6 +253,10 @@ SIGMOID_PROBES = (
 )
 
 
+class _NotOneNode(Exception):
+    """The learner's division made more than one node."""
+
+
 def _one_node(
     op: Callable[..., Any], names: dict[str, Any], a: Any, b: Any
 ) -> Any:
@@ -258,7 +264,7 @@ def _one_node(
     out = op(a, b)
     prev = tuple(getattr(out, "_prev", ()))
     if len(prev) != 2 or prev[0] is not a or prev[1] is not b:
-        raise ValueError(
+        raise _NotOneNode(
             "a / b must be one node whose _prev is (a, b), with its own "
             "_backward; yours made a graph of several nodes"
         )
@@ -322,6 +328,8 @@ POWER_PROBES = (
              "d(a^b)/db = a^b ln(a)."),
             (1, lambda a, b: b * a ** (b - 1), "That is d(a^b)/da; the "
              "exponent's share is a^b ln(a)."),
+            (1, lambda a, b: 0.0, "The exponent is an input too: add its "
+             "share a^b ln(a) to other.grad."),
         ),
     ),
     Probe(
@@ -341,6 +349,8 @@ POWER_PROBES = (
              "base; the exponent's share is a^b ln(a)."),
             (0, lambda x: 2.0**x, "The factor ln(a) is missing: "
              "d(a^b)/db = a^b ln(a)."),
+            (0, lambda x: 0.0, "The exponent is an input too: add its "
+             "share a^b ln(a) to other.grad."),
         ),
     ),
     Probe(

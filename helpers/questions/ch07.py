@@ -8,6 +8,7 @@ Python operators only, which work on tensors as they do on numbers.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -210,20 +211,33 @@ Q5_SNIPPET = (
     "grad = tape.gradient(w, x)"
 )
 
+_Q5 = number(
+    4.0,
+    rtol=1e-5,
+    mistakes={
+        16.0: "that is d(x^2 + x^3)/dx; z was computed under "
+        "stop_recording, so the tape treats it as a constant.",
+        12.0: "12 is the value of w (4 + 8) and also 3x^2; the tape "
+        "only recorded y = x^2.",
+        8.0: "that is the value of z; z is not recorded, so it adds "
+        "nothing to the gradient.",
+    },
+)
+
+
+def _q5_judge(answer: Any) -> tuple[bool, str]:
+    """None is an allowed answer here, so it gets a reason of its own."""
+    if answer is None:
+        return False, (
+            "not None: y = x**2 was recorded before stop_recording and "
+            "w = y + z after it, so the tape has a path from x to w."
+        )
+    return _Q5.judge(answer)
+
+
 q5 = Predict(
     "q5",
-    number(
-        4.0,
-        rtol=1e-5,
-        mistakes={
-            16.0: "that is d(x^2 + x^3)/dx; z was computed under "
-            "stop_recording, so the tape treats it as a constant.",
-            12.0: "12 is the value of w (4 + 8) and also 3x^2; the tape "
-            "only recorded y = x^2.",
-            8.0: "that is the value of z; z is not recorded, so it adds "
-            "nothing to the gradient.",
-        },
-    ),
+    replace(_Q5, judge=_q5_judge),
     snippets=[("", Q5_SNIPPET)],
     show="grad",
     imports=TF,
