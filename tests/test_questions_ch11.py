@@ -250,6 +250,7 @@ WRONG = {
     "q1": [
         (1.0, "slope on the right"),
         (0.6, "midpoint"),
+        (0.5, "splits a tie"),
         (0.0, "torch.relu's value"),
         (-0.2, "wrong sign"),
     ],

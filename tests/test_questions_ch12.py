@@ -63,6 +63,16 @@ def softmax_ce_grad_naive(Z, labels):
     return (P - np.eye(Z.shape[1])[labels]) / len(Z)
 
 
+def softmax_ce_grad_two_step(Z, labels):
+    """Through dL/dP = -Y / (N P) and the softmax's VJP: NaN where the
+    true class's probability underflows to 0."""
+    E = np.exp(Z - Z.max(axis=1, keepdims=True))
+    P = E / E.sum(axis=1, keepdims=True)
+    with np.errstate(all="ignore"):
+        grad_P = -np.eye(Z.shape[1])[labels] / P / len(Z)
+        return P * (grad_P - np.sum(grad_P * P, axis=1, keepdims=True))
+
+
 def softmax_ce_grad_no_mean(Z, labels):
     return softmax_ce_grad(Z, labels) * len(Z)
 
@@ -78,7 +88,38 @@ def softmax_wrong_axis(Z, labels):
     return (P - np.eye(Z.shape[1])[labels]) / len(Z)
 
 
-# ---- q10: the ReLU network's backward pass ---------------------------------
+# ---- q10: the chapter's network with a squared-error loss -----------------
+
+
+def backward_mse(params, cache, Y, *, delta="right", tanh_prime=True):
+    X, A1, Z2 = cache["X"], cache["A1"], cache["Z2"]
+    P = 1 / (1 + np.exp(-Z2))
+    N = len(Y)
+    delta2 = {
+        "right": 2 * (P - Y) / N * P * (1 - P),
+        "bce": (P - Y) / N,
+        "no 2": (P - Y) / N * P * (1 - P),
+        "no mean": 2 * (P - Y) * P * (1 - P),
+        "no sigma'": 2 * (P - Y) / N,
+    }[delta]
+    delta1 = delta2 @ params["W2"]
+    if tanh_prime:
+        delta1 = delta1 * (1 - A1**2)
+    return {
+        "W2": delta2.T @ A1,
+        "b2": delta2.sum(axis=0),
+        "W1": delta1.T @ X,
+        "b1": delta1.sum(axis=0),
+    }
+
+
+def backward_mse_tf_layout(params, cache, Y):
+    g = backward_mse(params, cache, Y)
+    g["W1"] = g["W1"].T
+    return g
+
+
+# ---- q11: the ReLU network's backward pass ---------------------------------
 
 
 def backward(params, cache, labels):
@@ -105,6 +146,12 @@ def backward_sigmoid_rule(params, cache, labels):
 def backward_no_relu_prime(params, cache, labels):
     g = backward(params, cache, labels)
     g["Z1"] = g["H1"]
+    return g
+
+
+def backward_no_mean(params, cache, labels):
+    g = backward(params, cache, labels)
+    g["Z3"] = g["Z3"] * len(labels)
     return g
 
 
@@ -139,7 +186,8 @@ RIGHT = {
     "q7": [0.125, -0.75, 0.625],
     "q8": linear_backward,
     "q9": softmax_ce_grad,
-    "q10": backward,
+    "q10": backward_mse,
+    "q11": backward,
 }
 
 WRONG = {
@@ -202,6 +250,7 @@ WRONG = {
     "q9": [
         (softmax_ce_grad_naive, "subtract each row's largest logit"),
         (softmax_ce_grad_no_mean, "N times too large"),
+        (softmax_ce_grad_two_step, "never divides by a probability"),
         (softmax_only, "subtract the one-hot labels"),
         (softmax_wrong_axis, "along axis 1"),
         (lambda Z, labels: -softmax_ce_grad(Z, labels), "wrong sign"),
@@ -209,8 +258,30 @@ WRONG = {
         (lambda Z, labels: None, "forget `return`"),
     ],
     "q10": [
+        (
+            lambda p, c, Y: backward_mse(p, c, Y, delta="bce"),
+            "sigma' cancels only with cross-entropy",
+        ),
+        (lambda p, c, Y: backward_mse(p, c, Y, delta="no 2"), "factor 2"),
+        (
+            lambda p, c, Y: backward_mse(p, c, Y, delta="no mean"),
+            "N times too large",
+        ),
+        (
+            lambda p, c, Y: backward_mse(p, c, Y, delta="no sigma'"),
+            "multiply by P (1 - P)",
+        ),
+        (
+            lambda p, c, Y: backward_mse(p, c, Y, tanh_prime=False),
+            "tanh' is missing",
+        ),
+        (backward_mse_tf_layout, "It looks transposed"),
+        (lambda p, c, Y: [1.0, 2.0], "expected a dict"),
+    ],
+    "q11": [
         (backward_sigmoid_rule, "sigmoid's derivative"),
         (backward_no_relu_prime, "derivative is missing"),
+        (backward_no_mean, "N times too large"),
         (backward_missing_key, "no gradient for H1"),
         (backward_transposed_W2, "dW2 has shape"),
         (backward_parameters_only, "expected a dict"),
@@ -225,12 +296,12 @@ def test_functions_that_change_their_inputs_do_not_spoil_the_check():
 
 
 def test_the_first_wrong_tensor_is_named_after_the_right_ones():
-    message = q.q10.verdict(backward_sigmoid_rule).message
+    message = q.q11.verdict(backward_sigmoid_rule).message
     assert "dZ2 differs" in message
     assert "Right so far: dZ3, dW3, db3, dH2." in message
 
 
-@pytest.mark.parametrize("name", ["q8", "q9", "q10"])
+@pytest.mark.parametrize("name", ["q8", "q9", "q10", "q11"])
 def test_an_untouched_stub_is_not_answered_yet(name):
     verdict = getattr(q, name).verdict(stub)
     assert not verdict and "not answered yet" in verdict.message

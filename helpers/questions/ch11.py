@@ -62,6 +62,9 @@ q1 = Question(
             "torch.relu, uses the right-hand slope only where x > 0.",
             0.6: "0.6 is the midpoint of the two slopes, the way "
             "torch.maximum splits a tie; leaky_relu does not split.",
+            0.5: "0.5 is what torch.maximum(x, 0) gives ReLU at the tie, "
+            "and a central difference of ReLU at 0; leaky_relu neither "
+            "splits a tie nor uses ReLU's slopes.",
             0.0: "0 is torch.relu's value at the kink; leaky_relu's "
             "left-hand slope is 0.2, not 0.",
         },

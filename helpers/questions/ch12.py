@@ -1,6 +1,6 @@
 """Practice questions for chapter 12, backpropagation in neural networks.
 
-The implementation exercises (q8-q10) get test batches of shapes the
+The implementation exercises (q8-q11) get test batches of shapes the
 notebook never shows, each argument as a private copy, with the reference
 computed first; a backward pass is compared tensor by tensor, and the
 message names the first tensor that differs.
@@ -398,6 +398,30 @@ def _ce_cases() -> list[tuple[np.ndarray, np.ndarray]]:
 
 
 _CE_CASES = _ce_cases()
+
+
+def _ce_two_step(Z: np.ndarray, labels: np.ndarray) -> np.ndarray:
+    """The unfused route: dL/dP = -Y / (N P), then the softmax's VJP."""
+    P = _softmax(Z)
+    Y = np.eye(Z.shape[1])[labels]
+    with np.errstate(all="ignore"):
+        grad_P = -Y / P / len(Z)
+        return np.asarray(
+            P * (grad_P - np.sum(grad_P * P, axis=1, keepdims=True))
+        )
+
+
+def _same_failure(got: np.ndarray, other: np.ndarray) -> bool:
+    """True if ``got`` is non-finite exactly where ``other`` is, and equal
+    to it elsewhere: the learner computed ``other``'s way."""
+    finite = np.isfinite(other)
+    return (
+        got.shape == other.shape
+        and bool(np.array_equal(np.isfinite(got), finite))
+        and bool(np.allclose(got[finite], other[finite], 1e-6, 1e-10))
+    )
+
+
 _CE_NOTES: list[tuple[Callable[[np.ndarray, np.ndarray], Any], str]] = [
     (
         lambda Z, labels: _ce_reference(Z, labels) * len(Z),
@@ -443,6 +467,13 @@ def _ce_checker(answer: Any) -> tuple[bool, str]:
         why = _compare(got, want, where, "your gradient")
         if not why:
             continue
+        if _same_failure(got, _ce_two_step(Z, labels)):
+            return False, (
+                f"{why} That is the two-step route through dL/dP = -Y / P: "
+                "the true class's probability underflows to 0 and the "
+                "division gives NaN. Use the fused form (P - Y) / N, which "
+                "never divides by a probability."
+            )
         if got.shape == want.shape and not np.all(np.isfinite(got)):
             return False, (
                 f"{why} e^z overflows for large logits: subtract each row's "
@@ -471,7 +502,142 @@ q9 = Question(
 )
 
 
-# ---- q10: the whole backward pass of a two-hidden-layer ReLU network -----
+# ---- q10: the chapter's network with a squared-error loss ----------------
+
+MSE_ORDER = ("W2", "b2", "W1", "b1")
+
+
+def _moons_forward(params: Arrays, X: np.ndarray) -> Arrays:
+    """The chapter's network: tanh hidden layer, sigmoid output."""
+    A1 = np.tanh(X @ params["W1"].T + params["b1"])
+    Z2 = A1 @ params["W2"].T + params["b2"]
+    return {"X": X, "A1": A1, "Z2": Z2}
+
+
+def _mse_grads(
+    params: Arrays,
+    c: Arrays,
+    Y: np.ndarray,
+    delta2: np.ndarray,
+    tanh_prime: bool = True,
+) -> Arrays:
+    delta1 = delta2 @ params["W2"]
+    if tanh_prime:
+        delta1 = delta1 * (1 - c["A1"] ** 2)
+    return {
+        "W2": delta2.T @ c["A1"],
+        "b2": delta2.sum(axis=0),
+        "W1": delta1.T @ c["X"],
+        "b1": delta1.sum(axis=0),
+    }
+
+
+def _mse_variants(params: Arrays, c: Arrays, Y: np.ndarray) -> dict[str, Any]:
+    """The right gradients and the known wrong ones, by name."""
+    P, N = _sigmoid(c["Z2"]), len(Y)
+    right = 2 * (P - Y) / N * P * (1 - P)
+    return {
+        "right": _mse_grads(params, c, Y, right),
+        "It is the binary cross-entropy's delta (P - Y) / N: sigma' cancels "
+        "only with cross-entropy. With a squared error, "
+        "dL/dZ2 = 2 (P - Y) / N * P (1 - P).": _mse_grads(
+            params, c, Y, (P - Y) / N
+        ),
+        "It is half the gradient: the square brings a factor 2, "
+        "d(p - y)^2/dp = 2 (p - y).": _mse_grads(params, c, Y, right / 2),
+        "It is N times too large: the loss is a mean over the batch, so "
+        "divide by N.": _mse_grads(params, c, Y, right * N),
+        "sigma' is missing at the output: with a squared error it does not "
+        "cancel, so multiply by P (1 - P).": _mse_grads(
+            params, c, Y, 2 * (P - Y) / N
+        ),
+        "tanh' is missing on the way through the hidden layer: multiply "
+        "by 1 - A1**2 elementwise.": _mse_grads(
+            params, c, Y, right, tanh_prime=False
+        ),
+    }
+
+
+def _mse_cases() -> list[tuple[Arrays, Arrays, np.ndarray]]:
+    rng = np.random.default_rng(1210)
+    cases = []
+    for n, h in ((5, 3), (2, 6), (7, 4)):
+        params = {
+            "W1": rng.normal(size=(h, 2)),
+            "b1": rng.normal(size=h) * 0.5,
+            "W2": rng.normal(size=(1, h)),
+            "b2": rng.normal(size=1) * 0.5,
+        }
+        X = rng.normal(size=(n, 2))
+        Y = (np.arange(n) % 2).astype(float)[:, None]
+        cases.append((params, _moons_forward(params, X), Y))
+    return cases
+
+
+_MSE_CASES = _mse_cases()
+
+
+def _mse_checker(answer: Any) -> tuple[bool, str]:
+    if not callable(answer):
+        return False, (
+            "expected a function backward_mse(params, cache, Y); got "
+            f"{describe(answer)}."
+        )
+    for params, cache, Y in _MSE_CASES:
+        variants = _mse_variants(params, cache, Y)
+        want = variants.pop("right")
+        n, h = len(Y), params["W1"].shape[0]
+        where = f"on a batch of N = {n} with H = {h} hidden units,"
+        result, why = _call(answer, (params, cache, Y), where, "backward_mse")
+        if why:
+            return False, why
+        if not isinstance(result, dict):
+            return False, (
+                f"{where} backward_mse returned {describe(result)}; expected "
+                "a dict with the keys " + ", ".join(MSE_ORDER) + "."
+            )
+        missing = [name for name in MSE_ORDER if name not in result]
+        if missing:
+            return False, (
+                f"{where} your dict has no gradient for "
+                + ", ".join(missing)
+                + "."
+            )
+        got: Arrays = {}
+        for name in MSE_ORDER:
+            array_, why = _array_or_reason(result[name], where, f"d{name}")
+            if array_ is None:
+                return False, why
+            got[name] = array_
+        for name in MSE_ORDER:
+            why = _compare(got[name], want[name], where, f"d{name}")
+            if not why:
+                continue
+            for note, wrong in variants.items():
+                if all(_close(got[k], wrong[k]) for k in MSE_ORDER):
+                    return False, f"{why} {note}"
+            return False, why
+    return True, ""
+
+
+q10 = Question(
+    "q10",
+    _mse_checker,
+    hint="Only the output delta changes. Differentiate (p - y)^2 with "
+    "respect to p, then chain through p = sigma(z2): with a squared error "
+    "sigma' no longer cancels. Below the output, the chapter's steps are "
+    "unchanged.",
+    solution="def backward_mse(params, cache, Y):\n"
+    "    X, A1, Z2 = cache['X'], cache['A1'], cache['Z2']\n"
+    "    P = 1 / (1 + np.exp(-Z2))\n"
+    "    delta2 = 2 * (P - Y) / len(Y) * P * (1 - P)  # sigma' stays\n"
+    "    delta1 = (delta2 @ params['W2']) * (1 - A1**2)\n"
+    "    return {'W2': delta2.T @ A1, 'b2': delta2.sum(axis=0),\n"
+    "            'W1': delta1.T @ X, 'b1': delta1.sum(axis=0)}",
+)
+
+
+# ---- q11: the whole backward pass of a two-hidden-layer ReLU network -----
 
 ORDER = ("Z3", "W3", "b3", "H2", "Z2", "W2", "b2", "H1", "Z1", "W1", "b1")
 
@@ -555,6 +721,13 @@ def _relu_checker(answer: Any) -> tuple[bool, str]:
             if why:
                 done = ", ".join(f"d{r}" for r in right) or "nothing before"
                 note = ""
+                if name == "Z3":
+                    for wrong, ce_note in _CE_NOTES:
+                        with np.errstate(all="ignore"):
+                            other = np.asarray(wrong(cache["Z3"], labels))
+                        if _close(got, other):
+                            note = f" {ce_note}"
+                            break
                 if name in ("Z2", "Z1"):
                     H = cache["H" + name[1]]
                     dH = want["H" + name[1]]
@@ -573,8 +746,8 @@ def _relu_checker(answer: Any) -> tuple[bool, str]:
     return True, ""
 
 
-q10 = Question(
-    "q10",
+q11 = Question(
+    "q11",
     _relu_checker,
     hint="Walk the forward pass backwards: the fused output delta at Z3, "
     "then for each layer its weight and bias gradients and the gradient "
