@@ -165,7 +165,7 @@ class Question:
     def check(self, answer: Any) -> Verdict:
         """Print ✓ or ✗ with the reason, and return the verdict."""
         result = self.verdict(answer)
-        _emit(result.message)
+        emit(result.message)
         if self.chapter:  # progress never changes the verdict, never raises
             from .tracking import record
 
@@ -177,16 +177,16 @@ class Question:
                 status = "wrong"
             problem = record(self.chapter, self.name, status)
             if problem:
-                _emit(problem)
+                emit(problem)
         return result
 
     def hint(self) -> None:
         """Print a hint."""
-        _emit(f"Hint ({self.name}): {self._hint}")
+        emit(f"Hint ({self.name}): {self._hint}")
 
     def solution(self) -> None:
         """Print the worked solution."""
-        _emit(f"Solution ({self.name}):\n{self._solution}")
+        emit(f"Solution ({self.name}):\n{self._solution}")
 
 
 def _unanswered(answer: Any) -> bool:
@@ -224,7 +224,7 @@ def _plain(text: str, encoding: str) -> str:
     return "".join(out)
 
 
-def _emit(text: str) -> None:
+def emit(text: str) -> None:
     """Print ``text``; where stdout cannot encode it, print plain text.
 
     Never raises: a missing or closed stdout prints nothing.
@@ -258,8 +258,12 @@ def _show(value: Any, digits: int = 6) -> str:
     )
 
 
-def _apart(got: Any, want: Any) -> tuple[str, str]:
-    """Show two different values with enough digits to look different."""
+def apart(got: Any, want: Any) -> tuple[str, str]:
+    """Show two different values with enough digits to look different.
+
+    Every checker, the engine's and the chapters' custom ones, uses this,
+    so no ✗ ever shows two numbers that look equal.
+    """
     for digits in (6, 9, 12, 17):
         a, b = _show(got, digits), _show(want, digits)
         if a != b:
@@ -451,7 +455,7 @@ def number(
         wrong, note = rule.judge(got, values, want)
         if not wrong.any():
             return True, ""
-        shown = _apart(value, target)[0]
+        shown = apart(value, target)[0]
         if note:
             return False, f"{shown} is {note}"
         for wrong_value, why in known:
@@ -527,7 +531,7 @@ def array(
             return f"your answer is {note}" if note else ""
         index = tuple(int(i) for i in np.argwhere(wrong)[0])
         where = f"entry {list(index)}" if index else "the value"
-        shown, right_value = _apart(values[index], target[index])
+        shown, right_value = apart(values[index], target[index])
         return (
             f"{where} is {shown}, expected {right_value} "
             f"({wrong.size - int(wrong.sum())} of {wrong.size} entries "
@@ -799,7 +803,7 @@ def function(
             if note:
                 return f"{where} returned a value {note}"
             if wrong.any():
-                shown, right_value = _apart(values, want)
+                shown, right_value = apart(values, want)
                 return (
                     f"{where} returned {shown}; expected {right_value}."
                     + _relation_note(rule, values, want)

@@ -17,7 +17,6 @@ No framework is imported here; snippets import theirs when they run.
 
 from __future__ import annotations
 
-import contextlib
 import importlib
 import sys
 from collections.abc import Callable, Mapping, Sequence
@@ -27,16 +26,9 @@ from typing import Any
 import numpy as np
 
 from .._convert import describe
-from ..quiz import Checker, Question, Verdict, function
+from ..quiz import Checker, Question, Verdict, emit, function
 
-
-def _say(text: str) -> None:
-    """Print ``text``; never raise (an ASCII console gets '?' marks)."""
-    try:
-        print(text)
-    except Exception:
-        with contextlib.suppress(Exception):
-            print(text.encode("ascii", "replace").decode("ascii"))
+_say = emit  # the engine's printer: plain text where ✓ cannot print
 
 
 def run_snippet(code: str, show: str, imports: Mapping[str, str]) -> str:

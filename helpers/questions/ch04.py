@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 
 from helpers.quiz import NotAnswered, Question, choice, number
+from helpers.quiz import apart as _apart
 
 Point = tuple[float, float]
 POINTS: tuple[Point, ...] = ((0.7, -1.2), (-0.4, 0.9), (1.3, 0.5))
@@ -22,15 +23,6 @@ POINTS: tuple[Point, ...] = ((0.7, -1.2), (-0.4, 0.9), (1.3, 0.5))
 
 def _fmt(value: float, digits: int = 6) -> str:
     return f"{value:.{digits}g}"
-
-
-def _apart(got: float, want: float) -> tuple[str, str]:
-    """Two different numbers shown with enough digits to look different."""
-    for digits in (6, 9, 12, 17):
-        a, b = _fmt(got, digits), _fmt(want, digits)
-        if a != b:
-            break
-    return a, b
 
 
 def _close(got: float, want: float) -> bool:

@@ -18,19 +18,11 @@ from typing import Any
 import numpy as np
 
 from helpers.quiz import NotAnswered, Question, array, choice, number
+from helpers.quiz import apart as _apart
 
 
 def _fmt(value: float, digits: int = 6) -> str:
     return f"{value:.{digits}g}"
-
-
-def _apart(got: float, want: float) -> tuple[str, str]:
-    """Two different numbers shown with enough digits to look different."""
-    for digits in (6, 9, 12, 17):
-        a, b = _fmt(got, digits), _fmt(want, digits)
-        if a != b:
-            break
-    return a, b
 
 
 def _close(got: float, want: float) -> bool:
