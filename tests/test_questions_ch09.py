@@ -96,6 +96,11 @@ def hvp_gradient_times_v(f, x, v):
     return grad * v
 
 
+def hvp_finite_differences(f, x, v):
+    grad = torch.func.grad(f)
+    return (grad(x + 1e-6 * v) - grad(x - 1e-6 * v)) / 2e-6
+
+
 def hvp_then_scribbles(f, x, v):
     result = hvp(f, x, v)
     with torch.no_grad():
@@ -222,6 +227,7 @@ WRONG = {
         (hvp_forming_H, "that is H itself"),
         (hvp_row_by_row, "grows with n"),
         (hvp_gradient_times_v, "returned a wrong Hv"),
+        (hvp_finite_differences, "are finite differences"),
         (lambda f, x, v: hvp(f, x, v)[:-1], "expected shape (5,)"),
         (lambda f, x, v: None, "forget `return`"),
         (raises, "raised ValueError"),

@@ -14,6 +14,7 @@ from question_checks import (  # noqa: F401  (collected here)
     test_solution_is_accepted,
 )
 
+import helpers
 from helpers.questions import ch10 as q
 
 pytestmark = pytest.mark.ch10
@@ -267,14 +268,22 @@ WRONG = {
         ("relative_error", "expected a function"),
     ],
     "q8": [
-        (lambda x: np.tanh(x) * (1 - x**2), "expected [ 0.363431"),
-        (lambda x: np.tanh(x), "your df returned"),
-        (lambda x: 1 - np.tanh(x) ** 2, "your df returned"),
-        (lambda x: 2 * df(x), "your df returned"),
+        (lambda x: np.tanh(x) * (1 - x**2), "that is df_wrong"),
+        (lambda x: np.tanh(x), "the outer derivative alone"),
+        (lambda x: 1 - np.tanh(x) ** 2, "tanh'(x) alone"),
+        (lambda x: 2 * df(x), "twice the gradient"),
+        (lambda x: np.tanh(x) * (1 - np.tanh(x)), "the tanh is squared"),
+        (lambda x: np.tanh(x) * (1 - x), "your df returned"),
         (lambda x: float(df(x)[0]), "shape"),
     ],
     "q9": [
         (grad_check_forward, "should come out below 1e-7"),
+        (
+            lambda f, x, grad: (
+                helpers.check_gradient(f, x, grad).relative_error
+            ),
+            "called helpers.check_gradient",
+        ),
         (grad_check_float32, "should come out below 1e-7"),
         (grad_check_first_axis_only, "at a 2 x 3 W"),
         (grad_check_absolute, "the relative error is 0.568042"),

@@ -242,7 +242,7 @@ WRONG = {
     "q8": [
         (descend_constant_rate, "w ended at"),
         (descend_eagerly, "not a tf.function"),
-        (descend_python_range, "descend raised"),
+        (descend_python_range, "raised TypeError: Expected int32"),
         (len, "make_descend(loss) raised"),
     ],
     "q9": [

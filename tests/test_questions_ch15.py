@@ -44,6 +44,10 @@ def one_call(jvp, vjp, n, m):
     return jvp(np.ones(n))
 
 
+def rank_one(jvp, vjp, n, m):
+    return np.outer(jvp(np.ones(n)), np.ones(n))  # one call, wrong entries
+
+
 def jacobian_stub(jvp, vjp, n, m):
     raise NotImplementedError
 
@@ -195,6 +199,7 @@ WRONG = {
         (always_reverse, "2 JVP calls suffice"),
         (columns_as_rows, "It looks transposed"),
         (one_call, "returned shape (5,)"),
+        (rank_one, "the entries are wrong"),
         (np.eye(2), "expected a function"),
     ],
     "q8": [

@@ -361,12 +361,20 @@ def _hvp(answer: Any) -> tuple[bool, str]:
             f"for f(x) = {label} at x = {_vector(x)}, "
             f"v = {_vector(v)} your hvp"
         )
-        result, reason = _call(answer, (f, x.clone(), v.clone()), where)
+        counted = _Counted(f, label)
+        result, reason = _call(answer, (counted, x.clone(), v.clone()), where)
         if reason:
             return False, reason
         reason = _judge(result, want, where + " returned a wrong Hv")
         if reason:
             return False, reason
+        if counted.calls > 1:
+            return False, (
+                f"{where} called f {counted.calls} times. Autodiff needs f "
+                "once: one forward pass, then the gradient of grad . v. "
+                "Gradients at x + eps v and x - eps v are finite "
+                "differences, an approximation."
+            )
     label, f, _ = cases[0]
     census = {}
     for n in (40, 80):

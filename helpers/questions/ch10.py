@@ -9,8 +9,9 @@ compute the reference first and hand the learner private copies.
 
 from __future__ import annotations
 
+import contextlib
 import copy
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import numpy as np
@@ -223,6 +224,32 @@ q8 = Question(
             np.array([3.0]),
         ],
         what="your df",
+        mistakes=[
+            (
+                lambda x: np.tanh(x) * (1 - x**2),
+                "that is df_wrong: tanh'(x) is 1 - tanh(x)^2, written "
+                "with tanh(x), not with x",
+            ),
+            (
+                lambda x: np.tanh(x) * (1 - np.tanh(x)),
+                "tanh'(x) is 1 - tanh(x)^2: the tanh is squared",
+            ),
+            (
+                lambda x: 1 - np.tanh(x) ** 2,
+                "that is tanh'(x) alone; the chain rule multiplies it by "
+                "the outer derivative, tanh(x)",
+            ),
+            (
+                np.tanh,
+                "that is the outer derivative alone; the chain rule "
+                "multiplies it by tanh'(x) = 1 - tanh(x)^2",
+            ),
+            (
+                lambda x: 2 * _dsquash(x),
+                "that is twice the gradient: the 1/2 in front cancels the "
+                "2 of the square",
+            ),
+        ],
     ),
     hint="Chain rule: d/dx (1/2 tanh(x)^2) = tanh(x) * tanh'(x), and "
     "tanh'(x) = 1 - tanh(x)^2, written with tanh(x), not with x.",
@@ -273,6 +300,34 @@ def _checker_cases() -> list[tuple[str, Callable[..., float], Any, Any, str]]:
     ]
 
 
+@contextlib.contextmanager
+def _watching_helpers() -> Iterator[list[str]]:
+    """Record which of the course's own gradient helpers get called."""
+    import helpers
+
+    used: list[str] = []
+    saved = {
+        name: getattr(helpers, name)
+        for name in ("check_gradient", "gradient", "gradcheck")
+        if hasattr(helpers, name)
+    }
+
+    def spy(name: str, original: Callable[..., Any]) -> Callable[..., Any]:
+        def watched(*args: Any, **kwargs: Any) -> Any:
+            used.append(name)
+            return original(*args, **kwargs)
+
+        return watched
+
+    for name, original in saved.items():
+        setattr(helpers, name, spy(name, original))
+    try:
+        yield used
+    finally:
+        for name, original in saved.items():
+            setattr(helpers, name, original)
+
+
 def _grad_check(answer: Any) -> tuple[bool, str]:
     if not callable(answer):
         return False, (
@@ -288,9 +343,15 @@ def _grad_check(answer: Any) -> tuple[bool, str]:
             else f"a wrong gradient ({status})"
         )
         where = f"for f = {label} at {shape}, with {which}, your grad_check"
-        result, reason = _call(
-            answer, (f, x.copy(), np.array(grad, copy=True)), where
-        )
+        with _watching_helpers() as used:
+            result, reason = _call(
+                answer, (f, x.copy(), np.array(grad, copy=True)), where
+            )
+        if used:
+            return False, (
+                f"{where} called helpers.{used[0]}: the exercise is to "
+                "write the central differences yourself."
+            )
         if reason:
             return False, reason
         try:

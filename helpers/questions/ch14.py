@@ -23,9 +23,13 @@ def _tf() -> Any:
 
 
 def _first_line(error: BaseException) -> str:
-    """The first non-empty line of an error message, shortened."""
+    """The first non-empty line of an error message, shortened. An error
+    raised inside a graph starts with "in user code:" and a traceback;
+    its own message is then the last line."""
     lines = [line.strip() for line in str(error).splitlines() if line.strip()]
     text = lines[0] if lines else type(error).__name__
+    if text == "in user code:" and len(lines) > 1:
+        text = lines[-1].removeprefix(f"{type(error).__name__}: ")
     return text if len(text) <= 160 else text[:157] + "..."
 
 

@@ -235,7 +235,7 @@ def _check_jacobian(answer: Any) -> tuple[bool, str]:
             )
         if not np.allclose(got, J):
             note = ""
-            if np.allclose(got.T, J) and m == n:
+            if m == n and np.allclose(got.T, J):
                 note = (
                     " It looks transposed: a JVP is a column of J, a VJP "
                     "a row."
