@@ -86,6 +86,10 @@ def _home_page(readme: str, chapters: list[str]) -> str:
 def _stage_notebook(source: Path, target: Path) -> None:
     """Copy a notebook, adding a note after each explorer cell."""
     nb = json.loads(source.read_text(encoding="utf-8"))
+    if source.parent.name == "solutions":  # same H1 as practice otherwise
+        title = nb["cells"][0]
+        text = "".join(title["source"])
+        title["source"] = text.replace("# Practice", "# Solutions", 1)
     cells = []
     for number, cell in enumerate(nb["cells"]):
         text = "".join(cell.get("source", ""))

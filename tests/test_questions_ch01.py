@@ -40,6 +40,20 @@ def one_step_too_many(df, x0, lr, tol, max_steps=1000):
     return np.array(xs)
 
 
+def one_step_short_of_max_steps(df, x0, lr, tol, max_steps=1000):
+    xs = [x0]
+    while abs(df(xs[-1])) >= tol and len(xs) < max_steps:
+        xs.append(xs[-1] - lr * df(xs[-1]))
+    return np.array(xs)
+
+
+def ignores_max_steps(df, x0, lr, tol, max_steps=1000):
+    xs = [x0]
+    while abs(df(xs[-1])) >= tol:
+        xs.append(xs[-1] - lr * df(xs[-1]))
+    return np.array(xs)
+
+
 def numerical_product(f, df, g, dg):  # a finite difference of f * g
     h = 1e-5
     return lambda x: (f(x + h) * g(x + h) - f(x - h) * g(x - h)) / (2 * h)
@@ -144,6 +158,8 @@ WRONG = {
             "expected",
         ),
         (lambda df, x0, lr, tol: None, "forget `return`"),
+        (one_step_short_of_max_steps, "max_steps + 1 iterates"),
+        (ignores_max_steps, "max_steps = 5"),
     ],
 }
 
@@ -204,9 +220,11 @@ def test_rule_probes_refuse_a_finite_difference():
 
 def test_q12_every_case_takes_a_different_number_of_steps():
     lengths = [
-        len(q.descend_until_reference(df, x0, lr, tol))
-        for _, df, x0, lr, tol in q.Q12_CASES
+        len(q.descend_until_reference(df, x0, lr, tol, max_steps))
+        for _, df, x0, lr, tol, max_steps in q.Q12_CASES
     ]
     assert lengths[-1] == 1  # already flat at x0
+    assert lengths[-2] == 6  # stopped by max_steps = 5
     assert all(n > 1 for n in lengths[:-1])
+    assert len(set(lengths)) == len(lengths)
     assert not q.q12.verdict(one_step_too_many)

@@ -130,6 +130,8 @@ WRONG = {
         (112.0, "divide it by 5"),
         (26.0, "largest slope"),
         (14.4, "only the x part"),
+        (224.0, "(6, 8) - (3, 4)"),
+        (34.0, "24 + 10"),
         (-22.4, "wrong sign"),
     ],
     "q6": [
@@ -172,6 +174,7 @@ WRONG = {
         ),
         (lambda F, x: np.diag(numerical_jacobian(F, x)), "returned shape"),
         (lambda F, x: None, "forget `return`"),
+        (lambda F, x: helpers.jacobian(F, x), "calls helpers.jacobian"),
     ],
     "q11": [
         (
@@ -195,6 +198,7 @@ WRONG = {
             "returned shape (1, 2)",
         ),
         (lambda f, x: numerical_hessian(f, x).T * 1.001, "expected"),
+        (lambda f, x: helpers.hessian(f, x), "calls helpers.hessian"),
     ],
 }
 

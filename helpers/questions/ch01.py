@@ -379,21 +379,43 @@ def descend_until_reference(
     return np.array(xs)
 
 
-Q12_CASES: list[tuple[str, Callable[[float], float], float, float, float]] = [
-    ("f'(x) = 2(x - 3)", lambda x: 2 * (x - 3), 0.0, 0.1, 1e-3),
-    ("f'(x) = 4x^3 + 2x", lambda x: 4 * x**3 + 2 * x, 1.0, 0.05, 1e-6),
-    ("f'(x) = sin(x)", np.sin, 2.0, 0.5, 1e-8),
-    ("f'(x) = x - 1", lambda x: x - 1, 1.0, 0.3, 1e-4),
+# The fifth case stops at max_steps = 5 long before |f'| < tol (and still
+# ends if the learner's loop ignores max_steps).
+Q12_CASES: list[
+    tuple[str, Callable[[float], float], float, float, float, int]
+] = [
+    ("f'(x) = 2(x - 3)", lambda x: 2 * (x - 3), 0.0, 0.1, 1e-3, 1000),
+    ("f'(x) = 4x^3 + 2x", lambda x: 4 * x**3 + 2 * x, 1.0, 0.05, 1e-6, 1000),
+    ("f'(x) = sin(x)", np.sin, 2.0, 0.5, 1e-8, 1000),
+    ("f'(x) = 2(x + 1)", lambda x: 2 * (x + 1), 2.0, 0.01, 1e-3, 5),
+    ("f'(x) = x - 1", lambda x: x - 1, 1.0, 0.3, 1e-4, 1000),
 ]
 
 
 def _descend_probe(
-    label: str, df: Callable[[float], float], x0: float, lr: float, tol: float
+    label: str,
+    df: Callable[[float], float],
+    x0: float,
+    lr: float,
+    tol: float,
+    max_steps: int,
 ) -> Probe:
+    where = f"for {label}, x0 = {x0:g}, lr = {lr:g}, tol = {tol:g}"
+    if max_steps == 1000:  # the default: leave it out of the call
+
+        def run(answer: Any) -> Any:
+            return answer(df, x0, lr, tol)
+
+    else:
+        where += f", max_steps = {max_steps}"
+
+        def run(answer: Any) -> Any:
+            return answer(df, x0, lr, tol, max_steps=max_steps)
+
     return (
-        f"for {label}, x0 = {x0:g}, lr = {lr:g}, tol = {tol:g},",
-        lambda answer: answer(df, x0, lr, tol),
-        lambda: descend_until_reference(df, x0, lr, tol),
+        where + ",",
+        run,
+        lambda: descend_until_reference(df, x0, lr, tol, max_steps),
     )
 
 
@@ -410,7 +432,8 @@ def _q12_checker(answer: Any) -> tuple[bool, str]:
     if not ok and "shape" in reason:
         reason += (
             " The path starts with x0 and ends at the first x where "
-            "|f'(x)| < tol (x0 itself, if it is already flat)."
+            "|f'(x)| < tol (x0 itself, if it is already flat), or after "
+            "max_steps steps: max_steps + 1 iterates."
         )
     return ok, reason
 

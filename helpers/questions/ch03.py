@@ -7,6 +7,7 @@ from typing import Any
 
 import numpy as np
 
+import helpers
 from helpers.questions.ch00 import Probe, probe_checker
 from helpers.quiz import Question, array, choice, function, number, shape
 
@@ -93,6 +94,10 @@ q5 = Question(
             26.0: "that is |grad f|, the largest slope, reached only along "
             "the gradient.",
             14.4: "that is only the x part, 24 * 0.6; add 10 * 0.8.",
+            224.0: "the direction is (6, 8) - (3, 4) = (3, 4), and it must "
+            "be a unit vector: u = (0.6, 0.8).",
+            34.0: "24 + 10 is the dot product with (1, 1); use the unit "
+            "vector u = (0.6, 0.8) of the direction (3, 4).",
         },
     ),
     hint="The direction from (3, 4) to (6, 8) is (3, 4); make it a unit "
@@ -242,6 +247,36 @@ Q10_CASES: list[tuple[str, Any, Any, list[float]]] = [
 ]
 
 
+def _without(name: str, checker: Callable[[Any], tuple[bool, str]]) -> Any:
+    """Run checker while helpers.<name> records whether it was called.
+
+    The exercises ask the learner to build what helpers.<name> does, so a
+    call to it is refused with its own message (the call still returns
+    the right values, so nothing else changes)."""
+    real = getattr(helpers, name)
+
+    def run(answer: Any) -> tuple[bool, str]:
+        called: list[bool] = []
+
+        def spy(*args: Any, **kwargs: Any) -> Any:
+            called.append(True)
+            return real(*args, **kwargs)
+
+        setattr(helpers, name, spy)
+        try:
+            ok, reason = checker(answer)
+        finally:
+            setattr(helpers, name, real)
+        if called:
+            return False, (
+                f"your function calls helpers.{name}, which does the whole "
+                "job; build the differences yourself, as the exercise asks."
+            )
+        return ok, reason
+
+    return run
+
+
 def _jacobian_probe(name: str, F: Any, J: Any, point: list[float]) -> Probe:
     return (
         f"for {name} at {tuple(point)},",
@@ -287,7 +322,7 @@ def _q10_checker(answer: Any) -> tuple[bool, str]:
 
 q10 = Question(
     "q10",
-    _q10_checker,
+    _without("jacobian", _q10_checker),
     hint="Nudge one input at a time, in both directions; the change of all "
     "outputs divided by 2h is one column. Which axis of the result is "
     "the outputs?",
@@ -476,7 +511,7 @@ def _q12_checker(answer: Any) -> tuple[bool, str]:
 
 q12 = Question(
     "q12",
-    _q12_checker,
+    _without("hessian", _q12_checker),
     hint="Take each entry from the four values f(x +- h e_i +- h e_j), the "
     "central second difference, instead of differencing a numerical "
     "gradient. Chapter 02 found the step where truncation and round-off of "

@@ -183,6 +183,13 @@ def test_every_page_links_to_its_notebook_source(site):
             assert (site / "_sources" / folder / f"{name}.ipynb").exists()
 
 
+def test_solutions_pages_are_titled_as_solutions(site):
+    html = (site / "solutions/07_gradient_tape.html").read_text()
+    assert "<title>Solutions 07" in html
+    html = (site / "practice/07_gradient_tape.html").read_text()
+    assert "<title>Practice 07" in html
+
+
 def test_table_of_contents_follows_the_chapter_order(context, server):
     page = context.new_page()
     page.goto(f"{server}/index.html")
