@@ -100,14 +100,31 @@ MATH_DONE = """() => window.MathJax && MathJax.startup &&
   MathJax.startup.promise && document.readyState === 'complete'"""
 
 
+@pytest.fixture(scope="module")
+def chapter_pages(context, server):
+    """Every chapter page, opened at once in its own tab, math typeset."""
+    pages = {}
+    for name in CHAPTERS:  # start every navigation before waiting on any
+        page = context.new_page()
+        page.goto(f"{server}/chapters/{name}.html", wait_until="commit")
+        pages[name] = page
+    for name, page in pages.items():
+        page.wait_for_load_state("load")
+        if has_math(stored_notebook("chapters", name)):
+            page.wait_for_function(MATH_DONE, timeout=60_000)
+            page.evaluate("() => MathJax.startup.promise")
+    yield pages
+    for page in pages.values():
+        page.close()
+
+
 @pytest.mark.parametrize("name", CHAPTERS)
-def test_chapter_page_renders_math_and_images(context, server, name, shots):
+def test_chapter_page_renders_math_and_images(
+    chapter_pages, context, name, shots
+):
     nb = stored_notebook("chapters", name)
-    page = context.new_page()
-    page.goto(f"{server}/chapters/{name}.html")
+    page = chapter_pages[name]
     if has_math(nb):
-        page.wait_for_function(MATH_DONE, timeout=30_000)
-        page.evaluate("() => MathJax.startup.promise")
         assert page.locator("mjx-container").count() > 0
     images = page.locator("article img")
     assert images.count() >= stored_images(nb)
@@ -119,7 +136,6 @@ def test_chapter_page_renders_math_and_images(context, server, name, shots):
     assert not broken, f"images that did not load: {broken}"
     if name.startswith(("01", "08")):
         page.screenshot(path=shots / f"site_{name[:2]}.png")
-    page.close()
     assert not context.blocked, context.blocked
 
 
