@@ -11,9 +11,11 @@ import math
 import numpy as np
 import pytest
 from question_checks import (  # noqa: F401  (collected here)
+    test_every_known_mistake_is_judged_wrong,
     test_every_question_has_at_least_three_wrong_answers,
     test_every_question_is_tested,
     test_mistakes_are_rejected_with_a_reason,
+    test_odd_input_never_raises_and_is_never_right,
     test_solution_is_accepted,
 )
 
