@@ -14,6 +14,7 @@ both of them alike.
 
 from __future__ import annotations
 
+import gc
 import statistics
 import time
 from collections.abc import Callable, Mapping
@@ -73,6 +74,7 @@ def time_calls(
 ) -> dict[str, Spread]:
     """Seconds per call of each function, one value per repeat.
 
+    The garbage collector is paused while timing, as ``timeit`` does.
     Each call is first run ``warmup`` times untimed (first calls pay for
     tracing, caches and lazy imports). Then, ``repeats`` times, each
     function in turn runs ``number`` times in a row:
@@ -97,12 +99,18 @@ def time_calls(
         for fn in calls.values():
             fn()
     seconds: dict[str, list[float]] = {name: [] for name in calls}
-    for _ in range(repeats):
-        for name, fn in calls.items():
-            start = time.perf_counter()
-            for _ in range(number):
-                fn()
-            seconds[name].append((time.perf_counter() - start) / number)
+    collecting = gc.isenabled()
+    gc.disable()  # as timeit does: a collection would land in one slot
+    try:
+        for _ in range(repeats):
+            for name, fn in calls.items():
+                start = time.perf_counter()
+                for _ in range(number):
+                    fn()
+                seconds[name].append((time.perf_counter() - start) / number)
+    finally:
+        if collecting:
+            gc.enable()
     return {name: Spread(tuple(values)) for name, values in seconds.items()}
 
 

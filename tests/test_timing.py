@@ -50,3 +50,12 @@ def test_ratio_divides_repeat_by_repeat():
     assert helpers.ratio(slow, fast).values == (2.0, 3.0, 6.0)
     with pytest.raises(ValueError, match="one value per repeat"):
         helpers.ratio(slow, Spread((1.0,)))
+
+
+def test_time_calls_pauses_the_garbage_collector_and_restores_it():
+    import gc
+
+    seen = []
+    helpers.time_calls({"f": lambda: seen.append(gc.isenabled())}, warmup=0)
+    assert seen and not any(seen)
+    assert gc.isenabled()
